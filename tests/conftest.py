@@ -1,0 +1,56 @@
+"""Shared fixtures: one strict build of the real site per session, and builds of broken copies."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import BuiltSite
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict build in a subprocess: macros' on_error_fail exits the process on error."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The real site, built once with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"the strict build failed:\n{log[-6000:]}"
+    assert "WARNING" not in log, f"the build printed warnings:\n{log[-6000:]}"
+    return BuiltSite(out)
+
+
+@pytest.fixture
+def broken_copy(tmp_path):
+    """Copy the project, lay a fixture's files over it, build it, and return the result."""
+    def build(fixture: Path) -> subprocess.CompletedProcess:
+        project = tmp_path / "project"
+        for part in PROJECT_PARTS:
+            src = ROOT / part
+            if src.is_dir():
+                shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                project.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, project / part)
+        for src in fixture.rglob("*"):
+            if src.is_file() and src.name != "expected.txt":
+                dest = project / src.relative_to(fixture)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dest)
+        return mkdocs_build(project, tmp_path / "site")
+    return build

@@ -1,0 +1,74 @@
+"""Front-matter validation and required sections, without a build."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from macros.data import DataError
+from macros.pages import check_sections, section_heading, validate_meta
+
+GOOD = {
+    "title": "Trust",
+    "description": "What trust is and how it grows.",
+    "theme": "foundations",
+    "kind": "pillar",
+    "reviewed": dt.date(2026, 11, 22),
+    "sources": ["seed-000"],
+}
+
+
+def meta(**changes):
+    result = {**GOOD, **changes}
+    return {k: v for k, v in result.items() if v is not None}
+
+
+def test_good_front_matter_resolves_its_sources():
+    sources = validate_meta("foundations/trust.md", GOOD)
+    assert sources[0]["id"] == "seed-000" and sources[0]["title"]
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"description": None}, "missing required key 'description'"),
+    ({"sources": None}, "missing required key 'sources'"),
+    ({"reviewed": None}, "missing required key 'reviewed'"),
+    ({"reviewed": "last week"}, "'reviewed' must be a date"),
+    ({"sources": ["seed-999"]}, "source 'seed-999' is not in data/sources.yml"),
+    ({"theme": "barriers"}, "'theme' must be 'foundations'"),
+    ({"kind": "essay"}, "'kind' must be one of"),
+    ({"description": "Two sentences. Not one."}, "must be one sentence"),
+    ({"colour": "red"}, "unknown key 'colour'"),
+])
+def test_bad_front_matter_names_the_file_and_the_problem(changes, message):
+    with pytest.raises(DataError) as err:
+        validate_meta("foundations/trust.md", meta(**changes))
+    assert str(err.value).startswith("docs/foundations/trust.md: ")
+    assert message in str(err.value)
+
+
+SECTIONS = ["what-it-is", "in-daily-life", "how-it-breaks", "what-strengthens-it"]
+
+
+def html(ids):
+    return "".join(f'<h2 id="{i}">x</h2><p>text</p>' for i in ids)
+
+
+def test_a_pillar_with_all_sections_passes():
+    check_sections("foundations/trust.md", "pillar", html(SECTIONS))
+
+
+def test_a_missing_section_is_named():
+    with pytest.raises(DataError, match="needs the section 'how-it-breaks'"):
+        check_sections("foundations/trust.md", "pillar", html([s for s in SECTIONS if s != "how-it-breaks"]))
+
+
+def test_sections_out_of_order_fail():
+    with pytest.raises(DataError, match="in the order"):
+        check_sections("foundations/trust.md", "pillar", html(list(reversed(SECTIONS))))
+
+
+def test_section_heading_has_a_stable_id():
+    assert section_heading("pillar", "how-it-breaks") == "## How it breaks {#how-it-breaks}"
+    assert section_heading("pillar", "how-it-breaks", "When trust cracks") == "## When trust cracks {#how-it-breaks}"
+    with pytest.raises(DataError, match="not a section of a 'pillar' page"):
+        section_heading("pillar", "origins")
