@@ -2,11 +2,30 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import pages
+from . import pages, practices
 
 
 def define_env(env):
+    def practice() -> dict:
+        return practices.validate(env.page.file.src_uri, env.page.meta.get("practice"))
+
     @env.macro
     def section(section_id: str, title: str | None = None) -> str:
         """A required section heading for this page's kind, with its stable id: {{ section("what-it-is") }}."""
         return pages.section_heading(env.page.meta.get("kind", ""), section_id, title)
+
+    @env.macro
+    def practice_summary() -> str:
+        """The time, frequency and links card at the top of a practice page."""
+        return practices.summary(env.page.file.src_uri, practice())
+
+    @env.macro
+    def practice_time() -> str:
+        """The time-needed sentence, from the page's `practice.minutes` and `practice.how_often`."""
+        p = practice()
+        return f"**About {practices.duration(p['minutes'])}, {p['how_often']}.**"
+
+    @env.macro
+    def practice_worksheet() -> str:
+        """The link to this practice's worksheet."""
+        return practices.worksheet_link(env.page.file.src_uri, practice())

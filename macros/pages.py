@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
+
 from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, sources
 
 REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
@@ -23,9 +25,25 @@ def expected_theme(src_uri: str) -> str:
     return src_uri.split("/")[0] if "/" in src_uri else "home"
 
 
-def validate_meta(src_uri: str, meta: dict[str, Any]) -> list[dict]:
+def front_matter_error(src_uri: str, markdown_source: str) -> str | None:
+    """Why a page's front matter did not parse; MkDocs drops unparseable front matter silently."""
+    match = re.match(r"^-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", markdown_source, re.S)
+    if not match:
+        return f"docs/{src_uri}: the page must start with front matter between two '---' lines"
+    try:
+        yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" at line {mark.line + 2}" if mark else ""
+        return f"docs/{src_uri}: front matter is not valid YAML{line}: {getattr(err, 'problem', err)} (quote text that contains ': ')"
+    return None
+
+
+def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "") -> list[dict]:
     """Check one page's front matter and return its sources resolved from data/sources.yml."""
     where = f"docs/{src_uri}"
+    if not meta and markdown_source and (problem := front_matter_error(src_uri, markdown_source)):
+        raise DataError(problem)
     check_keys(where, meta, REQUIRED, OPTIONAL)
     expect_text(where, "title", meta["title"])
     description = expect_text(where, "description", meta["description"])

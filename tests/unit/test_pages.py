@@ -72,3 +72,9 @@ def test_section_heading_has_a_stable_id():
     assert section_heading("pillar", "how-it-breaks", "When trust cracks") == "## When trust cracks {#how-it-breaks}"
     with pytest.raises(DataError, match="not a section of a 'pillar' page"):
         section_heading("pillar", "origins")
+
+
+def test_front_matter_that_is_not_yaml_is_reported_as_such():
+    source = "---\ntitle: Trust\ndescription: Draft: trust\n---\n\n# Trust\n"
+    with pytest.raises(DataError, match=r"docs/foundations/trust.md: front matter is not valid YAML at line 3"):
+        validate_meta("foundations/trust.md", {}, source)
