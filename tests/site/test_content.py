@@ -37,6 +37,18 @@ def test_every_article_has_substance(site):
     assert not short, "\n".join(short)
 
 
+def test_structured_pages_keep_their_sections_in_order(site):
+    """The build checks this page by page; this proves the built site still has every section id."""
+    bad = []
+    for page in site.pages:
+        required = [s["id"] for s in page_kinds().get(site.kind(page), {}).get("sections") or []]
+        if required:
+            ids = [h["id"] for h in site.soup(page).select("article h2[id], article h3[id]") if h["id"] in required]
+            if ids != required:
+                bad.append(f"{page}: sections {ids}, expected {required}")
+    assert not bad, "\n".join(bad)
+
+
 @pytest.mark.parametrize("text, plain", [
     ("You can talk. We can sit. It is fine to rest now.", True),
     ("Notwithstanding institutional considerations, interpersonal communicative "
