@@ -22,10 +22,14 @@ def define_env(env):
     @env.macro
     def practice_time() -> str:
         """The time-needed sentence, from the page's `practice.minutes` and `practice.how_often`."""
-        p = practice()
-        return f"**About {practices.duration(p['minutes'])}, {p['how_often']}.**"
+        return practices.time_needed(practice())
 
     @env.macro
     def practice_worksheet() -> str:
         """The link to this practice's worksheet."""
         return practices.worksheet_link(env.page.file.src_uri, practice())
+
+    @env.macro
+    def practices_by(grouping: str) -> str:
+        """The practices index grouped by "time", "pillars" or "barriers", read from every practice page."""
+        return practices.index(env.page.file.src_uri, grouping)
