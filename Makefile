@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock clean
+.PHONY: serve build test bench lock clean urls urls-add
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -18,6 +18,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The published-URL contract (data/urls.yml): `urls` prints the pages and anchors the build has that the
+# contract lacks, and any promise the build breaks; `urls-add` merges the additions in (never removes).
+urls: build
+	$(BIN)/python -m macros.urls site
+
+urls-add: build
+	$(BIN)/python -m macros.urls site --add
 
 # The lock pins every package `make` installs. Regenerate it after editing pyproject.toml.
 lock:

@@ -2,10 +2,21 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import pages, practices
+from . import glossary, pages, practices
 
 
 def define_env(env):
+    @env.macro
+    def term(slug: str, text: str | None = None) -> str:
+        """A forced link to a glossary term: {{ term("stonewalling") }} or {{ term("stonewalling", "shutting down") }}."""
+        return glossary.term_link(glossary.load(), env.page.file.src_uri, slug, text)
+
+    @env.macro
+    def glossary_entries() -> str:
+        """The glossary page body, generated from data/glossary.yml."""
+        terms = glossary.load()
+        return glossary.page_markdown(terms, glossary.related_titles(terms))
+
     def practice() -> dict:
         return practices.validate(env.page.file.src_uri, env.page.meta.get("practice"))
 
