@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from . import glossary, pages, practices
 
+from . import therapists
+
 
 def define_env(env):
     @env.macro
@@ -44,3 +46,20 @@ def define_env(env):
     def practices_by(grouping: str) -> str:
         """The practices index grouped by "time", "pillars" or "barriers", read from every practice page."""
         return practices.index(env.page.file.src_uri, grouping)
+
+    @env.macro
+    def concern_index() -> str:
+        """The therapists' link index by presenting concern, from data/concerns.yml."""
+        return therapists.concern_index(env.page.file.src_uri)
+
+    @env.macro
+    def homework_pairings() -> str:
+        """Approach, practice and worksheet, read from every practice page's front matter."""
+        return therapists.pairings(env.page.file.src_uri)
+
+    @env.macro
+    def url_promises() -> str:
+        """How many addresses and section links data/urls.yml promises, in words."""
+        from . import urls  # not at the top: `python -m macros.urls` runs that module as a script
+
+        return urls.promises(urls.load())
