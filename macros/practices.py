@@ -102,8 +102,19 @@ def time_bucket(minutes: int) -> str:
 def tags(practice: dict) -> list[str]:
     """Tags by theme (the pillars it builds), approach and time, in that order."""
     names = [page_title("foundations", s) for s in practice["pillars"]]
-    names += [page_title("approaches", s).removeprefix("The ") for s in practice.get("approaches") or []]
+    for slug in practice.get("approaches") or []:
+        name = page_title("approaches", slug).removeprefix("The ")
+        names.append(name[:1].upper() + name[1:])
     return names + [time_bucket(practice["minutes"])]
+
+
+def tag_order(tag, *_) -> tuple:
+    """Sort key for Material's tags plugin (tags_sort_by, listings_tags_sort_by): time buckets first,
+    shortest first, then every other tag alphabetically."""
+    labels = [label for _, label in TIME_BUCKETS]
+    if tag.name in labels:
+        return (0, labels.index(tag.name), "")
+    return (1, 0, tag.name.casefold())
 
 
 def summary(src_uri: str, practice: dict) -> str:
