@@ -2,7 +2,7 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import glossary, pages, practices
+from . import glossary, pages, practices, worksheet_render, worksheets
 
 from . import therapists
 
@@ -46,6 +46,16 @@ def define_env(env):
     def practices_by(grouping: str) -> str:
         """The practices index grouped by "time", "pillars" or "barriers", read from every practice page."""
         return practices.index(env.page.file.src_uri, grouping)
+
+    @env.macro
+    def worksheet(worksheet_id: str) -> str:
+        """A worksheet page's body (form, print footer, tools), from data/worksheets/<id>.yml."""
+        return worksheet_render.page_body(worksheets.get(worksheet_id), worksheet_render.public_site_url(env.conf))
+
+    @env.macro
+    def worksheet_index() -> str:
+        """Every worksheet, grouped by theme, with its purpose and time needed."""
+        return worksheet_render.index_markdown(list(worksheets.load_all().values()))
 
     @env.macro
     def concern_index() -> str:

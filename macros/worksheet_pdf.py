@@ -1,0 +1,84 @@
+"""Fillable PDFs of the worksheets, made with WeasyPrint at build time and cached by content.
+
+The PDF's HTML is rendered from the worksheet's definition, the shared form template and
+docs/stylesheets/worksheets.css. The hash of that HTML and CSS (and of WeasyPrint's version) names the
+cached file in .cache/worksheets/, so a PDF is rendered again only when something it shows has changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import weasyprint
+from markupsafe import Markup
+from weasyprint.urls import URLFetcher
+
+from .data import ROOT, DataError
+from .practices import duration, page_title
+from .worksheet_render import SAFETY_TEXT, footer, form, templates
+
+STYLESHEET = ROOT / "docs" / "stylesheets" / "worksheets.css"
+
+
+def pdf_html(worksheet: dict, site_url: str) -> str:
+    return templates().get_template("worksheet-pdf.html").render(
+        w=worksheet,
+        duration=duration(worksheet["minutes"]),
+        practice_title=page_title("practices", worksheet["practice"]),
+        safety_text=SAFETY_TEXT,
+        safety_url=urljoin(site_url, "safety/"),
+        form=Markup(form(worksheet, pdf=True)),
+        footer=Markup(footer(worksheet, site_url)),
+    )
+
+
+def content_hash(html: str, css: str) -> str:
+    digest = hashlib.sha256()
+    for part in (weasyprint.__version__, css, html):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def render(html: str, css: str) -> bytes:
+    """The PDF bytes, with form fields; nothing is fetched but data: URLs."""
+    fetcher = LocalOnlyFetcher(fail_on_errors=True)
+    stylesheet = weasyprint.CSS(string=css, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, base_url=str(ROOT), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], pdf_forms=True)
+
+
+def build(worksheet: dict, site_url: str, cache: Path, target: Path) -> bool:
+    """Write the worksheet's PDF to target, from the cache when nothing changed; True if rendered."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    html = pdf_html(worksheet, site_url)
+    cached = cache / f"{worksheet['id']}.{content_hash(html, css)}.pdf"
+    rendered = not cached.is_file()
+    if rendered:
+        try:
+            pdf = render(html, css)
+        except Exception as err:
+            raise DataError(
+                f"data/worksheets/{worksheet['id']}.yml: worksheet '{worksheet['id']}': "
+                f"the PDF could not be made: {type(err).__name__}: {err}"
+            ) from err
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.glob(f"{worksheet['id']}.*.pdf"):
+            stale.unlink()
+        partial = cached.with_suffix(".part")
+        partial.write_bytes(pdf)
+        partial.replace(cached)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return rendered
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Refuses every URL but data: URLs, so making a PDF never reaches the network."""
+
+    def fetch(self, url, headers=None):
+        if not url.startswith("data:"):
+            raise ValueError(f"worksheet PDFs fetch nothing; refused {url!r}")
+        return super().fetch(url, headers)

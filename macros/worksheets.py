@@ -1,0 +1,205 @@
+"""Worksheets: one YAML file per worksheet in data/worksheets/, validated when loaded.
+
+A definition gives the worksheet's page text and its sections of fields. From it, worksheet_render
+makes the web page (and its printout) and worksheet_pdf the fillable PDF, so the three never disagree.
+Every mistake raises DataError naming the file, the entry and what was expected.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .data import (
+    DATA, ROOT, DataError, check_keys, expect_date, expect_list, expect_text, read_yaml, relative, sources,
+)
+
+FOLDER = DATA / "worksheets"
+PRACTICES = ROOT / "docs" / "practices"
+
+# The worksheets index groups worksheets under these headings, in this order.
+GROUPS = {
+    "every-day": "Staying close every day",
+    "talking": "Talking and listening",
+    "conflict-and-trust": "Conflict, repair and trust",
+    "looking-inward": "Looking inward",
+}
+
+REQUIRED = ("id", "title", "purpose", "minutes", "pages", "practice", "group", "reviewed", "sources",
+            "instructions", "sections")
+OPTIONAL = ("safety_note",)
+MAX_PAGES = 4
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _rows(where: str, field: dict, default: int) -> int:
+    rows = field.get("rows", default)
+    if not isinstance(rows, int) or isinstance(rows, bool) or not 1 <= rows <= 30:
+        raise DataError(f"{where}: 'rows' must be a whole number from 1 to 30, got {rows!r}")
+    return rows
+
+
+def _texts(where: str, key: str, value) -> list[str]:
+    return [expect_text(f"{where}: {key}[{i}]", key, item) for i, item in enumerate(expect_list(where, key, value))]
+
+
+def _lines(where, field):
+    field["rows"] = _rows(where, field, 3)
+
+
+def _checklist(where, field):
+    field["items"] = _texts(where, "items", field["items"])
+
+
+def _rating(where, field):
+    scale = field.get("scale", 5)
+    if not isinstance(scale, int) or isinstance(scale, bool) or not 2 <= scale <= 10:
+        raise DataError(f"{where}: 'scale' must be a whole number from 2 to 10, got {scale!r}")
+    field["scale"] = scale
+    field["low"] = expect_text(where, "low", field["low"])
+    field["high"] = expect_text(where, "high", field["high"])
+
+
+def _days(where, field):
+    field["days"] = _texts(where, "days", field.get("days", WEEK))
+    field["columns"] = _texts(where, "columns", field["columns"])
+
+
+def _prompts(where, field):
+    field["prompts"] = _texts(where, "prompts", field["prompts"])
+    field["rows"] = _rows(where, field, 2)
+
+
+# Each field type: its required keys, its optional keys, and the check that fills in defaults.
+FIELD_TYPES = {
+    "lines": (("label",), ("rows", "hint"), _lines),
+    "box": (("label",), ("rows", "hint"), _lines),
+    "checklist": (("label", "items"), ("hint",), _checklist),
+    "rating": (("label", "low", "high"), ("scale", "hint"), _rating),
+    "days": (("label", "columns"), ("days", "hint"), _days),
+    "prompts": (("prompts",), ("label", "rows", "hint"), _prompts),
+    "partners": (("prompts",), ("label", "rows", "hint"), _prompts),
+}
+
+
+def _field(where: str, field: object, seen: set[str]) -> dict:
+    if not isinstance(field, dict):
+        raise DataError(f"{where}: expected a mapping with 'type' and 'id', got {field!r}")
+    kind = field.get("type")
+    if kind not in FIELD_TYPES:
+        raise DataError(f"{where}: unknown field type {kind!r}; expected one of: {', '.join(FIELD_TYPES)}")
+    required, optional, check = FIELD_TYPES[kind]
+    check_keys(where, field, ("type", "id", *required), optional)
+    fid = field["id"]
+    if not isinstance(fid, str) or not SLUG.match(fid):
+        raise DataError(f"{where}: 'id' must be lowercase letters, digits and hyphens, got {fid!r}")
+    if fid in seen:
+        raise DataError(f"{where}: field id {fid!r} is used twice in this worksheet; each needs its own")
+    seen.add(fid)
+    field = {"hint": None, "label": None, **field}
+    check(where, field)
+    return field
+
+
+def _section(where: str, section: object, seen: set[str]) -> dict:
+    check_keys(where, section, ("title", "fields"), ("intro",))
+    expect_text(where, "title", section["title"])
+    fields = [
+        _field(f"{where}: field {f.get('id', i + 1) if isinstance(f, dict) else i + 1!r}", f, seen)
+        for i, f in enumerate(expect_list(where, "fields", section["fields"]))
+    ]
+    return {"intro": None, **section, "fields": fields}
+
+
+def validate(path: Path, data: object) -> dict:
+    """Check one worksheet definition and return it with defaults filled in."""
+    name = relative(path)
+    where = f"{name}: worksheet"
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: expected a mapping of keys, got {type(data).__name__}")
+    check_keys(where, data, REQUIRED, OPTIONAL)
+    if data["id"] != path.stem:
+        raise DataError(f"{where}: 'id' must match the file name {path.stem!r}, got {data['id']!r}")
+    where = f"{name}: worksheet '{data['id']}'"
+    expect_text(where, "title", data["title"])
+    purpose = expect_text(where, "purpose", data["purpose"])
+    if not purpose.endswith(".") or re.search(r"[.?!]\s+[A-Z]", purpose):
+        raise DataError(f"{where}: 'purpose' must be one sentence ending in a full stop, got {purpose!r}")
+    for key, top in (("minutes", 240), ("pages", MAX_PAGES)):
+        value = data[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+            raise DataError(f"{where}: '{key}' must be a whole number from 1 to {top}, got {value!r}")
+    practice = data["practice"]
+    if not isinstance(practice, str) or not (PRACTICES / f"{practice}.md").is_file():
+        raise DataError(f"{where}: 'practice' must name a page in docs/practices/, but {practice!r} is not one")
+    if data["group"] not in GROUPS:
+        raise DataError(f"{where}: 'group' must be one of {', '.join(GROUPS)}, got {data['group']!r}")
+    expect_date(where, "reviewed", data["reviewed"])
+    for sid in expect_list(where, "sources", data["sources"]):
+        if sid not in sources():
+            raise DataError(f"{where}: source {sid!r} is not in data/sources.yml; add it there or fix the id")
+    if not isinstance(data.get("safety_note", False), bool):
+        raise DataError(f"{where}: 'safety_note' must be true or false, got {data['safety_note']!r}")
+    instructions = _texts(where, "instructions", data["instructions"])
+    seen: set[str] = set()
+    sections = [
+        _section(f"{where}: section {s.get('title', i + 1) if isinstance(s, dict) else i + 1!r}", s, seen)
+        for i, s in enumerate(expect_list(where, "sections", data["sections"]))
+    ]
+    return {"safety_note": False, **data, "instructions": instructions, "sections": sections, "file": path}
+
+
+def load(path: Path) -> dict:
+    return validate(Path(path), read_yaml(path))
+
+
+@lru_cache(maxsize=None)
+def load_all(folder: Path = FOLDER) -> dict[str, dict]:
+    """Every worksheet, keyed by id, in the order of GROUPS and then by file name."""
+    worksheets = [load(p) for p in sorted(Path(folder).glob("*.yml"))]
+    order = list(GROUPS)
+    return {w["id"]: w for w in sorted(worksheets, key=lambda w: order.index(w["group"]))}
+
+
+def get(worksheet_id: str, folder: Path = FOLDER) -> dict:
+    worksheets = load_all(folder)
+    if worksheet_id not in worksheets:
+        raise DataError(f"worksheet {worksheet_id!r} has no definition in {relative(Path(folder))}/")
+    return worksheets[worksheet_id]
+
+
+def front_matter(worksheet: dict) -> dict:
+    """The page's front matter, the same keys every page declares, taken from the definition."""
+    return {
+        "title": worksheet["title"],
+        "description": worksheet["purpose"],
+        "theme": "worksheets",
+        "kind": "worksheet",
+        "reviewed": worksheet["reviewed"],
+        "sources": list(worksheet["sources"]),
+    }
+
+
+def field_ids(worksheet: dict) -> list[str]:
+    """The id of every form control the worksheet has, in page order (also used in the PDF)."""
+    ids = []
+    for section in worksheet["sections"]:
+        for field in section["fields"]:
+            ids.extend(control_ids(field))
+    return ids
+
+
+def control_ids(field: dict) -> list[str]:
+    fid, kind = field["id"], field["type"]
+    if kind in ("lines", "box"):
+        return [fid]
+    if kind == "checklist":
+        return [f"{fid}-{i + 1}" for i in range(len(field["items"]))]
+    if kind == "rating":
+        return [f"{fid}-{i + 1}" for i in range(field["scale"])]
+    if kind == "days":
+        return [f"{fid}-{d + 1}-{c + 1}" for d in range(len(field["days"])) for c in range(len(field["columns"]))]
+    if kind == "prompts":
+        return [f"{fid}-{i + 1}" for i in range(len(field["prompts"]))]
+    return [f"{fid}-{i + 1}-{p}" for i in range(len(field["prompts"])) for p in ("a", "b")]
