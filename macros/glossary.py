@@ -205,6 +205,8 @@ class Linker:
         """Return the page with terms linked, and the slugs the page now links (in order)."""
         out: list[str] = []
         used: list[str] = []
+        # A term the page links by hand (the term macro) is linked there only, not at its first use.
+        forced = set(re.findall(f'href="{re.escape(glossary_url)}#([a-z0-9-]+)"', html))
         stack: list[tuple[str, bool]] = []
         pos = 0
         while match := self.pattern.search(html, pos):
@@ -213,7 +215,7 @@ class Linker:
             tag = match.group("tag")
             if tag is None:
                 slug = self.slug_of[normalise(match.group("term"))]
-                if (stack and stack[-1][1]) or slug in used:
+                if (stack and stack[-1][1]) or slug in used or slug in forced:
                     out.append(match.group())
                 else:
                     used.append(slug)

@@ -158,8 +158,11 @@ def test_the_longest_wording_wins():
     assert out == [("emotional-bid", "Emotional bids")]
 
 
-def test_an_explicit_term_link_gets_its_tooltip_and_counts_as_the_first_use():
-    html = '<p><a href="../../glossary/#flooding">too upset</a>; later, flooding.</p>'
+@pytest.mark.parametrize("html", [
+    '<p><a href="../../glossary/#flooding">too upset</a>; later, flooding.</p>',
+    '<p>Flooding first; <a href="../../glossary/#flooding">too upset</a> later.</p>',
+])
+def test_an_explicit_term_link_gets_its_tooltip_and_is_the_only_link_to_its_term(html):
     out, used = link(html)
     assert used == ["flooding"]
     assert out.count("<a ") == 1
