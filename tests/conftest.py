@@ -26,7 +26,12 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
-    """The real site, built once with --strict into a temporary folder."""
+    """The real site, built once with --strict into a temporary folder.
+
+    CLOSER_SITE=<folder> reuses a site you built already (for iterating on browser tests).
+    """
+    if prebuilt := os.environ.get("CLOSER_SITE"):
+        return BuiltSite(Path(prebuilt))
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     log = result.stdout + result.stderr

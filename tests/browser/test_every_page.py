@@ -1,0 +1,70 @@
+"""Every page, loaded in Chromium: nothing leaves the machine, no cookies, no console errors, and
+print media hides the site chrome."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROME = [".md-banner", ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
+
+
+def guard(route, host, foreign):
+    """Let loopback requests through; record and abort any other, so nothing ever leaves the machine."""
+    if urlsplit(route.request.url).netloc == host:
+        route.continue_()
+    else:
+        foreign.append(route.request.url)
+        route.abort()
+
+
+@pytest.fixture(scope="session")
+def visits(site, base_url, browser):
+    """Load every built page once and record what happened."""
+    host = urlsplit(base_url).netloc
+    results = {}
+    for path in site.pages:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        record = {"foreign": [], "errors": []}
+        ctx.route("**/*", lambda route, rec=record: guard(route, host, rec["foreign"]))
+        page.on("console", lambda m, rec=record: m.type == "error" and rec["errors"].append(m.text))
+        page.on("pageerror", lambda e, rec=record: rec["errors"].append(str(e)))
+        page.goto(base_url + path.as_posix().removesuffix("index.html"), wait_until="networkidle")
+        record["cookies"] = ctx.cookies()
+        page.emulate_media(media="print")
+        record["chrome_in_print"] = [sel for sel in CHROME if page.locator(sel).first.is_visible()]
+        ctx.close()
+        results[path] = record
+    return results
+
+
+def test_no_request_leaves_the_loopback_server(visits):
+    found = {str(p): r["foreign"] for p, r in visits.items() if r["foreign"]}
+    assert not found, f"requests to other hosts: {found}"
+
+
+def test_no_page_sets_a_cookie(visits):
+    found = {str(p): r["cookies"] for p, r in visits.items() if r["cookies"]}
+    assert not found, f"cookies set: {found}"
+
+
+def test_no_console_errors(visits):
+    found = {str(p): r["errors"] for p, r in visits.items() if r["errors"]}
+    assert not found, f"console errors: {found}"
+
+
+def test_print_hides_the_site_chrome(visits):
+    found = {str(p): r["chrome_in_print"] for p, r in visits.items() if r["chrome_in_print"]}
+    assert not found, f"site chrome visible in print: {found}"
+
+
+def test_the_request_recorder_sees_a_foreign_request(context, base_url):
+    """Negative control: a request to another host is recorded (and aborted before it leaves)."""
+    foreign = []
+    context.route("**/*", lambda route: guard(route, urlsplit(base_url).netloc, foreign))
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/font.woff2'; }")
+    page.wait_for_timeout(300)
+    assert foreign == ["https://fonts.example.invalid/font.woff2"]
