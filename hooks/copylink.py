@@ -1,0 +1,50 @@
+"""A "copy link to this section" button on every linkable heading, next to Material's ¶ permalink.
+
+The button is written into the page at build time, so it is real HTML a test can find; it starts
+`hidden` and docs/javascripts/copylink.js reveals it and makes it work, so a reader without scripts
+never meets a control that does nothing. Its accessible name carries the heading's words.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.plugins import event_priority
+
+from macros.urls import GENERATED_PREFIXES
+
+
+# Last, after every hook that rewrites page content, so the button sits on the final headings.
+@event_priority(-100)
+def on_page_content(content, page, config, files):
+    return add_buttons(content)
+
+
+def add_buttons(content: str) -> str:
+    """Insert a copy-link button after the permalink of every h2-h6 that has one, bar generated ids."""
+    return _HEADING.sub(_with_button, content)
+
+
+def _with_button(match: re.Match) -> str:
+    start, anchor, inner, permalink, end = match.group("start", "id", "inner", "permalink", "end")
+    if anchor.startswith(GENERATED_PREFIXES):
+        # Ids that the tags plugin or footnotes make up are not promised in data/urls.yml.
+        return match.group(0)
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+    label = html.escape(f"Copy link to section: {words}", quote=True)
+    button = BUTTON.format(anchor=html.escape(anchor, quote=True), label=label)
+    return f"{start}{inner}{permalink}{button}{end}"
+
+
+_HEADING = re.compile(
+    r'(?P<start><h(?P<level>[2-6])\b[^>]*?\sid="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)'
+    r'(?P<permalink><a class="headerlink" href="#(?P=id)"[^>]*>.*?</a>)(?P<end></h(?P=level)>)',
+    re.S,
+)
+# Material Design's "content-copy" icon (Apache 2.0), as Material for MkDocs ships it.
+BUTTON = (
+    '<button type="button" class="closer-copylink" data-closer-anchor="{anchor}" aria-label="{label}" '
+    'title="Copy link to this section" hidden>'
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 '
+    '2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg></button>'
+)

@@ -1,0 +1,213 @@
+"""The published-URL contract (data/urls.yml) holds for the built site, and every linkable heading
+carries a "copy link to this section" button.
+
+Negative cases run the same checker over a modified copy of the built site: a page removed without a
+redirect, a page nobody registered, a redirect that loses the anchor, and a page moved with a
+redirect written by mkdocs-redirects itself, which must keep every promise.
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+from mkdocs_redirects.plugin import write_html
+
+from macros import urls
+from macros.data import DataError, page_kinds
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def contract() -> dict:
+    return urls.load()
+
+
+@pytest.fixture
+def site_copy(site, tmp_path) -> Path:
+    """The built pages and files, without the theme's assets, to break on purpose."""
+    dest = tmp_path / "site"
+    shutil.copytree(site.root, dest, ignore=shutil.ignore_patterns("assets", "search", "*.js", "*.css", "*.svg"))
+    return dest
+
+
+def address_of(md: Path) -> str:
+    rel = md.relative_to(DOCS).with_suffix("").as_posix()
+    return "/" if rel == "index" else "/" + (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+
+
+# --- the real site -------------------------------------------------------------------------------
+
+def test_the_built_site_keeps_every_promise(site, contract):
+    problems = urls.check(site.root, contract)
+    assert not problems, "data/urls.yml is broken by this build (`make urls` explains):\n" + "\n".join(problems)
+
+
+def test_every_section_of_the_build_is_registered(site, contract):
+    additions = urls.missing(site.root, contract)
+    assert additions == {"pages": {}, "files": []}, (
+        f"the build has addresses or anchors data/urls.yml does not list; run `make urls-add` and review the diff: {additions}"
+    )
+
+
+def test_the_contract_promises_every_required_section(contract):
+    """Each pillar, barrier, approach and practice page promises its required sections by id."""
+    checked = 0
+    for md in sorted(DOCS.rglob("*.md")):
+        _, meta = get_data(md.read_text(encoding="utf-8"))
+        required = [s["id"] for s in page_kinds().get(meta.get("kind"), {}).get("sections") or []]
+        if required:
+            promised = contract["pages"].get(address_of(md), [])
+            assert set(required) <= set(promised), f"{address_of(md)}: expected {required} in data/urls.yml, found {promised}"
+            checked += 1
+    assert checked >= 30
+
+
+def test_the_contract_promises_the_sections_people_send(contract):
+    pages = contract["pages"]
+    assert {"not-the-first-step", "helplines", "crisis", "online-safety"} <= set(pages["/safety/"])
+    signs = [a for a in pages["/approaches/when-to-seek-help/"] if a.startswith("sign-")]
+    assert len(signs) >= 5, f"expected the five signs on when-to-seek-help, found {signs}"
+    slugs = [t["slug"] for t in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))]
+    missing = sorted(set(slugs) - set(pages["/glossary/"]))
+    assert len(slugs) >= 40 and not missing, f"glossary terms not promised in data/urls.yml: {missing}"
+
+
+def test_the_short_help_address_redirects_and_keeps_the_anchor(site, contract):
+    page = urls.BuiltPage(site.root / "help" / "index.html")
+    assert page.redirect_to == "../safety/" and page.keeps_hash
+    assert "helplines" in contract["pages"]["/help/"]
+
+
+# --- negative cases over a modified copy ---------------------------------------------------------
+
+def test_a_page_removed_without_a_redirect_is_named(site_copy, contract):
+    shutil.rmtree(site_copy / "practices" / "mirroring")
+    problems = urls.check(site_copy, contract)
+    assert problems == [
+        "/practices/mirroring/: promised in data/urls.yml, but the build has no page there; "
+        "restore it or add a redirect (mkdocs.yml, plugins: redirects: redirect_maps)"
+    ]
+
+
+def test_a_page_nobody_registered_is_named(site_copy, contract):
+    (site_copy / "practices" / "new-practice").mkdir()
+    shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
+    assert urls.check(site_copy, contract) == [
+        "/practices/new-practice/: the build has this page, but data/urls.yml does not list it; register it (make urls prints the line)"
+    ]
+    assert urls.missing(site_copy, contract)["pages"]["/practices/new-practice/"][:4] == [
+        "what-it-is", "why-it-helps", "time-needed", "how-to-do-it"]
+
+
+def test_a_moved_page_with_a_redirect_keeps_every_promise(site_copy, contract):
+    """mkdocs-redirects' own writer: its page keeps window.location.hash, so #how-to-do-it survives."""
+    old, new = site_copy / "practices" / "mirroring", site_copy / "practices" / "mirroring-and-validation"
+    old.rename(new)
+    write_html(str(site_copy), "practices/mirroring/index.html", "../mirroring-and-validation/")
+    moved = {"pages": {**contract["pages"], "/practices/mirroring-and-validation/": contract["pages"]["/practices/mirroring/"]},
+             "files": contract["files"]}
+    assert urls.check(site_copy, moved) == []
+    assert "window.location.hash" in (old / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_redirect_to_a_page_without_the_anchors_is_named(site_copy, contract):
+    shutil.rmtree(site_copy / "practices" / "mirroring")
+    write_html(str(site_copy), "practices/mirroring/index.html", "../../about/")
+    problems = urls.check(site_copy, contract)
+    assert "/practices/mirroring/#how-to-do-it: promised in data/urls.yml, but the page (redirected to /about/) has no element with id 'how-to-do-it'" in problems
+
+
+def test_a_redirect_that_drops_the_anchor_is_named(site_copy, contract):
+    shutil.rmtree(site_copy / "practices" / "mirroring")
+    (site_copy / "practices" / "mirroring").mkdir()
+    (site_copy / "practices" / "mirroring" / "index.html").write_text(
+        '<html><head><meta http-equiv="refresh" content="0; url=../active-listening/"></head></html>', encoding="utf-8")
+    assert urls.check(site_copy, contract) == [
+        "/practices/mirroring/: redirects without keeping the #anchor, so promised section links would break"]
+
+
+def test_adding_entries_never_removes_one(contract):
+    merged = urls.add({"pages": {"/gone/": ["kept"]}, "files": ["/old.pdf"]}, {"pages": {"/new/": ["a"]}, "files": []})
+    assert merged == {"pages": {"/gone/": ["kept"], "/new/": ["a"]}, "files": ["/old.pdf"]}
+    assert urls.load() == contract
+
+
+def test_the_contract_file_rejects_a_malformed_entry(tmp_path):
+    bad = tmp_path / "urls.yml"
+    bad.write_text("pages:\n  practices/mirroring/: [how-to-do-it]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="page address 'practices/mirroring/' must start with '/'"):
+        urls.load(bad)
+    bad.write_text("pages:\n  /practices/mirroring/: [how-to-do-it, how-to-do-it]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="page '/practices/mirroring/': an anchor is listed twice"):
+        urls.load(bad)
+
+
+def test_make_urls_prints_what_is_missing_and_writes_nothing(site_copy, capsys):
+    before = urls.CONTRACT.read_text(encoding="utf-8")
+    (site_copy / "practices" / "new-practice").mkdir()
+    shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
+    assert urls.main([str(site_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "/practices/new-practice/: [what-it-is, why-it-helps, time-needed, how-to-do-it" in out
+    assert urls.CONTRACT.read_text(encoding="utf-8") == before
+
+
+def test_make_urls_fails_on_a_broken_promise(site_copy, capsys):
+    shutil.rmtree(site_copy / "practices" / "mirroring")
+    assert urls.main([str(site_copy)]) == 1
+    assert "BROKEN PROMISE /practices/mirroring/" in capsys.readouterr().err
+
+
+# --- the copy-link control -----------------------------------------------------------------------
+
+def copylink_hook():
+    spec = importlib.util.spec_from_file_location("copylink_hook", ROOT / "hooks" / "copylink.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_linkable_heading_has_a_copy_link_button(site):
+    checked, problems = 0, []
+    for page in site.pages:
+        for heading in site.soup(page).select("article h2, article h3, article h4, article h5, article h6"):
+            if not heading.select_one("a.headerlink") or heading["id"].startswith(urls.GENERATED_PREFIXES):
+                continue
+            buttons = heading.select("button.closer-copylink")
+            words = BeautifulSoup(str(heading), "html.parser")
+            for tag in words.select(".headerlink, button"):
+                tag.decompose()
+            expected = "Copy link to section: " + " ".join(words.get_text().split())
+            if len(buttons) != 1:
+                problems.append(f"{page}#{heading.get('id')}: expected one copy-link button, found {len(buttons)}")
+                continue
+            b = buttons[0]
+            if (b.get("type"), b.get("data-closer-anchor"), b.get("aria-label")) != ("button", heading["id"], expected):
+                problems.append(f"{page}#{heading['id']}: button {b.attrs} should have type=button, "
+                                f"data-closer-anchor={heading['id']!r}, aria-label={expected!r}")
+            checked += 1
+    assert checked > 300 and not problems, "\n".join(problems)
+
+
+def test_the_promised_practice_steps_have_the_button(site):
+    heading = site.soup(Path("practices/mirroring/index.html")).select_one("h2#how-to-do-it")
+    button = heading.select_one("button.closer-copylink")
+    assert button["aria-label"] == "Copy link to section: How to do it" and button.has_attr("hidden")
+
+
+def test_the_hook_adds_a_button_only_where_there_is_a_permalink():
+    hook = copylink_hook()
+    with_link = '<h2 id="a-b">A &amp; <em>B</em><a class="headerlink" href="#a-b" title="x">&para;</a></h2>'
+    assert 'aria-label="Copy link to section: A &amp; B"' in hook.add_buttons(with_link)
+    without = ('<h2 id="a-b">A</h2><h1 id="t">T<a class="headerlink" href="#t">&para;</a></h1>'
+               '<h2 id="tag:trust">Trust<a class="headerlink" href="#tag:trust">&para;</a></h2>')
+    assert hook.add_buttons(without) == without
+    classed = '<h2 class="x" id="c">C<a class="headerlink" href="#c">&para;</a></h2>'
+    assert 'data-closer-anchor="c"' in hook.add_buttons(classed)
