@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from macros import worksheet_render, worksheets
+from macros import worksheet_pdf, worksheet_render, worksheets
 from macros.data import DataError
 
 log = logging.getLogger("mkdocs.hooks.worksheets")
@@ -39,8 +39,6 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    from macros import worksheet_pdf  # WeasyPrint is slow to import; only the PDFs need it.
-
     started, site_url = time.monotonic(), worksheet_render.public_site_url(config)
     cache = Path(config["config_file_path"]).parent / ".cache" / "worksheets"
     rendered = 0

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin
 
-import weasyprint
 from markupsafe import Markup
-from weasyprint.urls import URLFetcher
 
 from .data import ROOT, DataError
 from .practices import duration, page_title
@@ -36,7 +36,7 @@ def pdf_html(worksheet: dict, site_url: str) -> str:
 
 def content_hash(html: str, css: str) -> str:
     digest = hashlib.sha256()
-    for part in (weasyprint.__version__, css, html):
+    for part in (version("weasyprint"), css, html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:16]
@@ -44,7 +44,9 @@ def content_hash(html: str, css: str) -> str:
 
 def render(html: str, css: str) -> bytes:
     """The PDF bytes, with form fields; nothing is fetched but data: URLs."""
-    fetcher = LocalOnlyFetcher(fail_on_errors=True)
+    import weasyprint  # slow to import, so only when a PDF must be made: cached builds skip it
+
+    fetcher = local_only_fetcher(fail_on_errors=True)
     stylesheet = weasyprint.CSS(string=css, url_fetcher=fetcher)
     document = weasyprint.HTML(string=html, base_url=str(ROOT), url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[stylesheet], pdf_forms=True)
@@ -75,10 +77,19 @@ def build(worksheet: dict, site_url: str, cache: Path, target: Path) -> bool:
     return rendered
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """Refuses every URL but data: URLs, so making a PDF never reaches the network."""
+def local_only_fetcher(**options):
+    """A WeasyPrint URL fetcher that refuses everything but data: URLs, so a PDF never reaches the network."""
+    return _local_only_fetcher_class()(**options)
 
-    def fetch(self, url, headers=None):
-        if not url.startswith("data:"):
-            raise ValueError(f"worksheet PDFs fetch nothing; refused {url!r}")
-        return super().fetch(url, headers)
+
+@lru_cache(maxsize=None)
+def _local_only_fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith("data:"):
+                raise ValueError(f"worksheet PDFs fetch nothing; refused {url!r}")
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher

@@ -94,7 +94,11 @@ def page_body(worksheet: dict, site_url: str) -> str:
         steps,
     ]
     if worksheet.get("safety_note"):
-        parts.append(f"{SAFETY_TEXT} [Get help now](../safety/index.md).\n{{: .ws-safety }}")
+        safety_url = urljoin(site_url, "safety/")
+        parts.append(
+            f"{SAFETY_TEXT} [Get help now](../safety/index.md)"
+            f'<span class="ws-print-only">: {safety_url}</span>.\n{{: .ws-safety }}'
+        )
     parts += [form(worksheet), footer(worksheet, site_url)]
     return "\n\n".join(parts) + "\n"
 

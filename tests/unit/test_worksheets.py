@@ -144,8 +144,8 @@ def test_the_pdf_fetcher_refuses_the_network():
         worksheet_pdf.render('<img src="https://example.org/a.png">', "")
     assert "refused 'https://example.org/a.png'" in str(err.value.__cause__)
     with pytest.raises(ValueError, match="refused"):
-        worksheet_pdf.LocalOnlyFetcher().fetch("file:///etc/hostname")
-    assert worksheet_pdf.LocalOnlyFetcher().fetch("data:text/plain,hi").url.startswith("data:")
+        worksheet_pdf.local_only_fetcher().fetch("file:///etc/hostname")
+    assert worksheet_pdf.local_only_fetcher().fetch("data:text/plain,hi").url.startswith("data:")
 
 
 def test_a_pdf_is_rendered_once_then_taken_from_the_cache(tmp_path):
