@@ -20,6 +20,7 @@ CONCERNS = DATA / "concerns.yml"
 PACKETS = "therapists/packets"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _SECTION = re.compile(r'^\{\{\s*section\("([a-z-]+)"[^}]*\}\}\s*$', re.M)
+_HEADING = re.compile(r"^(#{2,5}) (.+?)(?: \{#([a-z0-9-]+)\})?[ \t]*$", re.M)
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
 
 
@@ -55,6 +56,10 @@ def practice_meta(slug: str) -> dict:
 
     _, meta = get_data((DOCS / "practices" / f"{slug}.md").read_text(encoding="utf-8"))
     return meta
+
+
+def practice_slugs() -> list[str]:
+    return sorted(p.stem for p in (DOCS / "practices").glob("*.md") if p.name != "index.md")
 
 
 def href(from_uri: str, target: str) -> str:
@@ -136,11 +141,9 @@ def approach_target(slug: str) -> str:
 def pairings(from_uri: str) -> str:
     """Homework pairings: approach, then the practices that echo it, then each one's worksheet."""
     by_approach: dict[str, list[str]] = {}
-    for path in sorted((DOCS / "practices").glob("*.md")):
-        if path.name == "index.md":
-            continue
-        for approach in (practice_meta(path.stem).get("practice") or {}).get("approaches") or []:
-            by_approach.setdefault(approach, []).append(path.stem)
+    for slug in practice_slugs():
+        for approach in practice_meta(slug)["practice"].get("approaches") or []:
+            by_approach.setdefault(approach, []).append(slug)
     rows = ["| Approach | Practice to set as homework | Worksheet |", "| --- | --- | --- |"]
     for approach in sorted(by_approach, key=lambda a: page_title("approaches", a)):
         for i, slug in enumerate(by_approach[approach]):
@@ -165,7 +168,12 @@ def steps(slug: str, from_uri: str) -> str:
         target = posixpath.normpath(posixpath.join("practices", match.group(1)))
         return f"]({href(from_uri, target)}{match.group(2) or ''})"
 
-    return _LINK.sub(relink, block)
+    def demote(match: re.Match) -> str:
+        # The steps sit one level deeper in a packet, and two practices may use the same sub-ids.
+        anchor = f" {{#{slug}-{match.group(3)}}}" if match.group(3) else ""
+        return f"#{match.group(1)} {match.group(2)}{anchor}"
+
+    return _HEADING.sub(demote, _LINK.sub(relink, block))
 
 
 def packet_source(concern: dict, site_url: str) -> str:
@@ -192,17 +200,18 @@ def packet_source(concern: dict, site_url: str) -> str:
         meta_p = practice_meta(slug)
         p = meta_p["practice"]
         page_url = f"{site_url}practices/{slug}/#how-to-do-it"
-        ws = worksheet_target(slug)
-        ws_line = (f"**Worksheet:** [print it or fill it in on screen]({href(uri, ws)}), {site_url}{ws[:-3]}/"
-                   if ws else f"**Worksheets:** [all worksheets]({href(uri, 'worksheets/index.md')}), {site_url}worksheets/")
+        ws = worksheet_target(slug) or "worksheets/index.md"
+        ws_url = site_url + ws[: -len("index.md")] if ws.endswith("index.md") else f"{site_url}{ws[:-3]}/"
         body += [
             f'<section class="closer-packet-practice" markdown>\n\n## {meta_p["title"]} {{#{slug}}}',
             f"{meta_p['description']}",
             f"**Time:** about {duration(p['minutes'])}, {p['how_often']}.",
             f"### How to do it {{#{slug}-steps}}",
             steps(slug, uri),
-            f"**The full page:** [{meta_p['title']}]({href(uri, f'practices/{slug}.md#how-to-do-it')}), {page_url}",
-            ws_line,
+            # The addresses are the link texts, so they print in full and no other hook rewrites them.
+            f"**The full page:** [{page_url}]({href(uri, f'practices/{slug}.md#how-to-do-it')})",
+            f"**{'Worksheet' if worksheet_target(slug) else 'Worksheets'}:** [{ws_url}]({href(uri, ws)}), "
+            "to print, fill in on screen, or download as a PDF.",
             "</section>",
         ]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)

@@ -1,0 +1,141 @@
+"""The therapists' hub and handout packets: generated from data/concerns.yml and the practice pages,
+every link lands on an existing page and section, and bad concern data stops the build by name."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import therapists
+from macros.data import DataError
+
+ROOT = Path(__file__).resolve().parents[2]
+HUB = Path("therapists/index.html")
+PUBLIC = "https://closer-guide.org/"
+
+
+@pytest.fixture(scope="module")
+def concerns() -> list[dict]:
+    return therapists.concerns()
+
+
+def concern_block(site, concern_id: str) -> list:
+    """The elements under one concern's heading on the hub, up to the next heading."""
+    heading = site.soup(HUB).find(id=concern_id)
+    assert heading is not None and heading.name == "h3", f"the hub has no h3#{concern_id}"
+    block = []
+    for el in heading.find_next_siblings():
+        if el.name in ("h2", "h3"):
+            break
+        block.append(el)
+    return block
+
+
+def links_in(elements) -> list[str]:
+    return [a["href"] for el in elements for a in el.find_all("a", href=True) if "glossary" not in a["href"]]
+
+
+def assert_resolves(site, page: Path, href: str) -> tuple[Path, str]:
+    target, fragment = site.resolve(page, href)
+    assert (site.root / target).is_file(), f"{page}: {href} -> missing {target}"
+    if fragment:
+        assert fragment in site.ids(target), f"{page}: {href} -> no id '{fragment}' in {target}"
+    return target, fragment
+
+
+def test_at_least_twelve_concerns_in_a_clients_words(site, concerns):
+    assert len(concerns) >= 12
+    ids = [h["id"] for h in site.soup(HUB).select("h2#by-concern ~ h3")][: len(concerns)]
+    assert ids == [c["id"] for c in concerns]
+    for must in ("never-talk-about-anything-real", "shut-down-when-we-argue", "since-the-affair", "like-roommates", "same-fight"):
+        assert must in ids
+
+
+def test_every_concern_points_to_exact_sections_steps_worksheets_and_a_packet(site, concerns):
+    for c in concerns:
+        hrefs = links_in(concern_block(site, c["id"]))
+        targets = [assert_resolves(site, HUB, h) for h in hrefs]
+        for read in c["read"]:
+            page, _, anchor = read.partition("#")
+            assert anchor, f"data/concerns.yml: {c['id']}: 'read' {read!r} must name a section"
+            assert (Path(page) / "index.html", anchor) in targets, f"{c['id']}: no link to {read}"
+        for slug in c["practices"]:
+            assert (Path("practices", slug, "index.html"), "how-to-do-it") in targets, f"{c['id']}: no link to {slug} steps"
+            sheet = therapists.worksheet_target(slug)
+            expected = Path(sheet[:-3], "index.html") if sheet else Path("worksheets/index.html")
+            assert (expected, "") in targets, f"{c['id']}: no link to the worksheet of {slug} ({expected})"
+        assert (Path("therapists/packets", c["id"], "index.html"), "") in targets
+
+
+def test_worksheets_that_exist_are_linked_directly(site):
+    built = {p.parent.name for p in (site.root / "worksheets").glob("*/index.html")}
+    practices_with_sheets = [s for s in therapists.practice_slugs() if therapists.worksheet_target(s)]
+    assert practices_with_sheets, "no practice has a worksheet page yet"
+    for slug in practices_with_sheets:
+        assert Path(therapists.worksheet_target(slug)).stem in built
+
+
+def test_homework_pairings_cover_every_approach_a_practice_names(site):
+    table = site.soup(HUB).select_one("h2#by-approach ~ table")
+    rows = table.select("tbody tr")
+    pairs = [(a, s) for s in therapists.practice_slugs()
+             for a in therapists.practice_meta(s)["practice"].get("approaches") or []]
+    assert len(rows) == len(pairs) >= 20
+    for row in rows:
+        approach, practice, sheet = row.find_all("td")
+        assert practice.a["href"].endswith("/#how-to-do-it")
+        for a in row.find_all("a", href=True):
+            assert_resolves(site, HUB, a["href"])
+
+
+@pytest.mark.parametrize("concern", therapists.concerns(), ids=lambda c: c["id"])
+def test_each_packet_gathers_the_steps_and_addresses(site, concern):
+    page = Path("therapists/packets", concern["id"], "index.html")
+    soup = site.soup(page)
+    assert concern["words"].rstrip(".") in soup.select_one("article h1").get_text()
+    text = soup.select_one("article").get_text(" ", strip=True)
+    for slug in concern["practices"]:
+        section = soup.select_one(f"section.closer-packet-practice h2#{slug}")
+        assert section is not None, f"{page}: no section for {slug}"
+        steps = section.find_parent("section").select_one("ol")
+        assert steps is not None and len(steps.find_all("li", recursive=False)) >= 3, f"{page}: {slug} has no steps"
+        assert f"{PUBLIC}practices/{slug}/#how-to-do-it" in text
+        sheet = therapists.worksheet_target(slug)
+        assert (f"{PUBLIC}{sheet[:-3]}/" if sheet else f"{PUBLIC}worksheets/") in text
+    for a in soup.select("article a[href]"):
+        if not a["href"].startswith(("http", "#")):
+            assert_resolves(site, page, a["href"])
+
+
+def test_packets_stay_out_of_the_navigation_and_search(site):
+    assert not site.soup(HUB).select("nav a[href*='packets']")
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if "packets" in d["location"]]
+    assert any("therapists/" == d["location"] for d in index["docs"]), "negative control: the hub itself is searchable"
+
+
+def test_the_hub_states_the_licence_and_the_repository_carries_it(site):
+    licence = site.soup(HUB).find(id="licence").find_next("p")
+    assert licence.find("a", href="https://creativecommons.org/licenses/by/4.0/")
+    assert "MIT" in licence.get_text()
+    assert "Attribution 4.0 International Public License" in (ROOT / "LICENSE-content").read_text(encoding="utf-8")
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"id": "x", "words": "W.", "about": "A.", "read": ["barriers/nope#a"], "practices": ["mirroring"]},
+     "concern 'x': 'read' names 'barriers/nope#a', but docs/barriers/nope.md does not exist"),
+    ({"id": "x", "words": "W.", "about": "A.", "read": ["foundations/trust"], "practices": ["nope"]},
+     "concern 'x': 'practices' names 'nope', but docs/practices/nope.md does not exist"),
+    ({"id": "Bad Id", "words": "W.", "about": "A.", "read": ["foundations/trust"], "practices": ["mirroring"]},
+     "'id' must be a new lowercase slug"),
+    ({"id": "x", "words": "W.", "read": ["foundations/trust"], "practices": ["mirroring"]},
+     "concern 'x': missing required key 'about'"),
+])
+def test_bad_concern_data_is_named(tmp_path, entry, message):
+    path = tmp_path / "concerns.yml"
+    path.write_text(json.dumps([entry]), encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)):
+        therapists.concerns(path)
