@@ -63,6 +63,7 @@ def _rating(where, field):
 
 def _days(where, field):
     field["days"] = _texts(where, "days", field.get("days", WEEK))
+    field["row_heading"] = expect_text(where, "row_heading", field.get("row_heading", "Day"))
     field["columns"] = _texts(where, "columns", field["columns"])
 
 
@@ -77,7 +78,7 @@ FIELD_TYPES = {
     "box": (("label",), ("rows", "hint"), _lines),
     "checklist": (("label", "items"), ("hint",), _checklist),
     "rating": (("label", "low", "high"), ("scale", "hint"), _rating),
-    "days": (("label", "columns"), ("days", "hint"), _days),
+    "days": (("label", "columns"), ("days", "row_heading", "hint"), _days),
     "prompts": (("prompts",), ("label", "rows", "hint"), _prompts),
     "partners": (("prompts",), ("label", "rows", "hint"), _prompts),
 }
