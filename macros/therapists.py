@@ -71,7 +71,9 @@ def href(from_uri: str, target: str) -> str:
 
 def worksheet_target(slug: str) -> str | None:
     """The practice's worksheet page, or None while it has none yet."""
-    wid = (practice_meta(slug).get("practice") or {}).get("worksheet") or slug
+    wid = (practice_meta(slug).get("practice") or {}).get("worksheet", slug)
+    if wid is False:  # the practice says it has no worksheet
+        return None
     return f"worksheets/{wid}.md" if (WORKSHEETS / f"{wid}.yml").is_file() else None
 
 
