@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from macros.data import page_kinds
 from macros.pages import check_sections, validate_meta
 
 
@@ -11,6 +12,10 @@ from macros.pages import check_sections, validate_meta
 @event_priority(100)
 def on_page_markdown(markdown, page, config, files):
     page.closer_sources = validate_meta(page.file.src_uri, page.meta, page.file.content_string)
+    # The kind's search weight, unless the page sets its own.
+    boost = page_kinds()[page.meta["kind"]].get("search_boost")
+    if boost is not None:
+        page.meta["search"] = {"boost": boost, **(page.meta.get("search") or {})}
     return markdown
 
 

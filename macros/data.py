@@ -94,7 +94,10 @@ def page_kinds(path: Path = DATA / "page_kinds.yml") -> dict[str, dict]:
         raise DataError(f"{relative(path)}: expected a mapping of page kinds")
     for kind, entry in data.items():
         where = f"{relative(path)}: kind '{kind}'"
-        check_keys(where, entry, ["about"], ["sections", "article"])
+        check_keys(where, entry, ["about"], ["sections", "article", "search_boost"])
+        boost = entry.get("search_boost", 1)
+        if isinstance(boost, bool) or not isinstance(boost, (int, float)) or boost <= 0:
+            raise DataError(f"{where}: 'search_boost' must be a positive number, got {boost!r}")
         for section in entry.get("sections") or []:
             check_keys(f"{where}: section {section!r}", section, ["id", "title"])
     return data

@@ -129,7 +129,8 @@ def summary(src_uri: str, practice: dict) -> str:
     if practice.get("barriers"):
         rows.append(("Helps with", ", ".join(link(src_uri, "barriers", s) for s in practice["barriers"])))
     items = "\n".join(f"- **{label}:** {value}" for label, value in rows)
-    return f'<div class="closer-practice-summary" markdown>\n\n{items}\n\n</div>'
+    # Kept out of the search index: it repeats other pages' titles and would match their words.
+    return f'<div class="closer-practice-summary" data-search-exclude markdown>\n\n{items}\n\n</div>'
 
 
 def time_needed(practice: dict) -> str:
