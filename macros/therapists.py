@@ -77,11 +77,18 @@ def worksheet_target(slug: str) -> str | None:
     return f"worksheets/{wid}.md" if (WORKSHEETS / f"{wid}.yml").is_file() else None
 
 
-def worksheet_link(from_uri: str, slug: str, text: str = "worksheet") -> str:
+def worksheet_link(from_uri: str, slug: str) -> str:
+    """'(worksheet)' after a practice link, named in full for screen readers, which list links alone."""
     target = worksheet_target(slug)
+    title = page_title("practices", slug).replace('"', "'")
     if target is None:
-        return f"[all {text}s]({href(from_uri, 'worksheets/index.md')})"
-    return f"[{text}]({href(from_uri, target)})"
+        return f"[all worksheets]({href(from_uri, 'worksheets/index.md')})"
+    return f'[worksheet]({href(from_uri, target)}){{ aria-label="Worksheet: {title}" }}'
+
+
+def practice_with_worksheet(from_uri: str, slug: str) -> str:
+    steps_link = f"[{page_title('practices', slug)}]({href(from_uri, f'practices/{slug}.md#how-to-do-it')})"
+    return f"{steps_link} ({worksheet_link(from_uri, slug)})"
 
 
 def read_link(from_uri: str, target: str) -> str:
@@ -114,11 +121,7 @@ def concern_index(from_uri: str) -> str:
     """The hub's link index: one short block per concern, with a stable anchor (its id)."""
     out = []
     for c in concerns():
-        tries = "; ".join(
-            f"[{page_title('practices', s)}]({href(from_uri, f'practices/{s}.md#how-to-do-it')}) "
-            f"({worksheet_link(from_uri, s)})"
-            for s in c["practices"]
-        )
+        tries = "; ".join(practice_with_worksheet(from_uri, s) for s in c["practices"])
         out += [
             f"### \u201c{c['words']}\u201d {{#{c['id']}}}",
             "",
@@ -146,13 +149,11 @@ def pairings(from_uri: str) -> str:
     for slug in practice_slugs():
         for approach in practice_meta(slug)["practice"].get("approaches") or []:
             by_approach.setdefault(approach, []).append(slug)
-    rows = ["| Approach | Practice to set as homework | Worksheet |", "| --- | --- | --- |"]
+    items = []
     for approach in sorted(by_approach, key=lambda a: page_title("approaches", a)):
-        for i, slug in enumerate(by_approach[approach]):
-            first = f"[{page_title('approaches', approach)}]({href(from_uri, approach_target(approach))})" if i == 0 else ""
-            step = f"[{page_title('practices', slug)}]({href(from_uri, f'practices/{slug}.md#how-to-do-it')})"
-            rows.append(f"| {first} | {step} | {worksheet_link(from_uri, slug, 'Worksheet')} |")
-    return "\n".join(rows)
+        name = f"[{page_title('approaches', approach)}]({href(from_uri, approach_target(approach))})"
+        items.append(f"- **{name}:** " + "; ".join(practice_with_worksheet(from_uri, s) for s in by_approach[approach]))
+    return "\n".join(items)
 
 
 def steps(slug: str, from_uri: str) -> str:

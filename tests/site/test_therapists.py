@@ -78,16 +78,19 @@ def test_worksheets_that_exist_are_linked_directly(site):
 
 
 def test_homework_pairings_cover_every_approach_a_practice_names(site):
-    table = site.soup(HUB).select_one("h2#by-approach ~ table")
-    rows = table.select("tbody tr")
+    items = site.soup(HUB).select_one("h2#by-approach ~ ul").find_all("li", recursive=False)
     pairs = [(a, s) for s in therapists.practice_slugs()
              for a in therapists.practice_meta(s)["practice"].get("approaches") or []]
-    assert len(rows) == len(pairs) >= 20
-    for row in rows:
-        approach, practice, sheet = row.find_all("td")
-        assert practice.a["href"].endswith("/#how-to-do-it")
-        for a in row.find_all("a", href=True):
-            assert_resolves(site, HUB, a["href"])
+    found = []
+    for item in items:
+        approach, _ = assert_resolves(site, HUB, item.strong.a["href"])
+        for a in item.find_all("a", href=True)[1:]:
+            target, fragment = assert_resolves(site, HUB, a["href"])
+            if fragment == "how-to-do-it":
+                found.append((approach.parent.name, target.parent.name))
+            elif "glossary" not in a["href"]:
+                assert a["aria-label"].startswith("Worksheet: "), f"{a}: a worksheet link needs its full name"
+    assert sorted(found) == sorted(pairs) and len(pairs) >= 20
 
 
 @pytest.mark.parametrize("concern", therapists.concerns(), ids=lambda c: c["id"])
