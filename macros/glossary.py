@@ -197,7 +197,7 @@ class Linker:
         self.terms = by_slug(terms)
         self.slug_of = {normalise(form): t.slug for t in terms for form in t.forms}
         self.pattern = re.compile(
-            r"(?P<tag><!--.*?-->|<[^>]*>)|(?<![\w-])(?P<term>" + _trie(self.slug_of) + r")(?![\w-])",
+            r"(?P<tag><!--.*?-->|<[^>]*>)|(?<![\w/-])(?P<term>" + _trie(self.slug_of) + r")(?![\w/-])",
             re.S | re.I,
         )
 
@@ -301,8 +301,9 @@ def _track(stack: list[tuple[str, bool]], name: str, closing: bool, tag: str) ->
     stack.append((name, skip or bool(stack and stack[-1][1])))
 
 
-# A space in a wording matches any run of whitespace (Markdown keeps line breaks); a straight quote
-# matches curly ones too.
+# A wording is matched whole: not inside a longer word, a hyphenated compound or an address written out
+# as text (closer-guide.org/practices/perspective-taking/). A space in a wording matches any run of
+# whitespace (Markdown keeps line breaks); a straight quote matches curly ones too.
 _ATOMS = {" ": r"\s+", '"': "[\"“”]", "'": "['’]"}
 NO_LINK_TAGS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "button", "label",

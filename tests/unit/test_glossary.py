@@ -137,6 +137,8 @@ def test_a_skipped_use_does_not_count_as_the_first():
     ("bidsy", []),
     ("trust-building", []),
     ("mistrust", []),
+    ("closer-guide.org/practices/trust/#how", []),
+    ("trust/betrayal", []),
     ("trust, bids.", [("trust", "trust"), ("emotional-bid", "bids")]),
     ("(trust)", [("trust", "trust")]),
     ("your partner's trust", [("trust", "trust")]),
