@@ -16,8 +16,14 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
-bench: $(STAMP)
+# Build time, scale, PDFs, page weight and Lighthouse against stock Material (README: Benchmarks).
+bench: $(STAMP) node_modules/.installed
 	$(BIN)/python -m bench
+
+# Lighthouse for `make bench`, pinned by package-lock.json; it drives Debian's Chromium, never its own.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The published-URL contract (data/urls.yml): `urls` prints the pages and anchors the build has that the
 # contract lacks, and any promise the build breaks; `urls-add` merges the additions in (never removes).

@@ -1,0 +1,174 @@
+"""`make bench`: build time, scale, worksheet PDFs, page weight and Lighthouse, against stock Material.
+
+Prints one table and writes everything measured to bench/out/report.json (Lighthouse's own reports go
+to bench/out/lighthouse/). `python -m bench --only weight,lighthouse` runs some sections; see --help.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+from . import buildtime, lighthouse, linker, pdfs, project, scale, stats, weight
+
+OUT = Path(__file__).resolve().parent / "out"
+SECTIONS = ("build", "scale", "linker", "pdfs", "weight", "lighthouse")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    only = [s.strip() for s in args.only.split(",")] if args.only else list(SECTIONS)
+    unknown = [s for s in only if s not in SECTIONS]
+    if unknown:
+        raise SystemExit(f"--only: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+    report: dict = {"meta": _meta(args.runs, sizes, only)}
+    work = Path(tempfile.mkdtemp(prefix="closer-bench-"))
+    started = time.monotonic()
+    try:
+        if "build" in only:
+            _section(report, "build", lambda: buildtime.measure(work, args.runs))
+        if "scale" in only:
+            _section(report, "scale", lambda: scale.measure(work, sizes))
+        if "linker" in only:
+            _section(report, "linker", lambda: linker.measure())
+        if "pdfs" in only:
+            _section(report, "pdfs", lambda: pdfs.measure(work))
+        if {"weight", "lighthouse"} & set(only):
+            site = _built_site(work)
+            if "weight" in only:
+                _section(report, "weight", lambda: weight.measure(site))
+            if "lighthouse" in only:
+                _section(report, "lighthouse", lambda: lighthouse.measure(site, OUT / "lighthouse"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report["meta"]["total_s"] = round(time.monotonic() - started, 1)
+    report["meta"]["load_average_after"] = list(os.getloadavg())
+    OUT.mkdir(exist_ok=True)
+    (OUT / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print()
+    print(stats.format_table(("section", "figure", "value", "target", "result"), summary_rows(report)))
+    print(f"\n{_runs_note(report['meta'])}")
+    print(f"Full figures: {(OUT / 'report.json').relative_to(project.ROOT)}; took {report['meta']['total_s']} s.")
+    return 0
+
+
+def summary_rows(report: dict) -> list[tuple]:
+    """The printed table: one row per headline figure, with its target and whether it holds."""
+    rows: list[tuple] = []
+    if build := report.get("build"):
+        rows.append(("build", "real / stock, CPU (median)", build["ratio_cpu"], f"<= {build['target_ratio']}",
+                     stats.verdict(build["ratio_cpu"], build["target_ratio"])))
+        rows.append(("build", "real / stock, wall (median)", build["ratio_wall"], f"<= {build['target_ratio']}",
+                     stats.verdict(build["ratio_wall"], build["target_ratio"])))
+        rows.append(("build", "real site, CPU s / wall s", f"{build['median_cpu_s']['real']} / {build['median_wall_s']['real']}", "", ""))
+        rows.append(("build", "stock, CPU s / wall s", f"{build['median_cpu_s']['stock']} / {build['median_wall_s']['stock']}", "", ""))
+    if scale_ := report.get("scale"):
+        for size in scale_["sizes"]:
+            rows.append(("scale", f"{size['pages']} pages: CPU s real / stock", f"{size['real_cpu_s']} / {size['stock_cpu_s']}", "", ""))
+            rows.append(("scale", f"{size['pages']} pages: CPU ms per page real / stock",
+                         f"{size['real_cpu_ms_per_page']} / {size['stock_cpu_ms_per_page']}", "", ""))
+            last = size is scale_["sizes"][-1]
+            rows.append(("scale", f"{size['pages']} pages: glossary linker share", f"{size['linker_share_pct']} %",
+                         f"<= {scale_['target_linker_share_pct']} %" if last else "",
+                         stats.verdict(size["linker_share_pct"], scale_["target_linker_share_pct"]) if last else ""))
+        if "marginal_ratio" in scale_:
+            marginal = scale_["marginal_cpu_s_per_page"]
+            rows.append(("scale", "CPU ms per added page real / stock",
+                         f"{round(marginal['real'] * 1000, 1)} / {round(marginal['stock'] * 1000, 1)}", "", ""))
+            rows.append(("scale", "growth per page, real / stock", scale_["marginal_ratio"], "<= 1.0 (+noise)",
+                         stats.verdict(scale_["marginal_ratio"], 1.1)))
+    if link := report.get("linker"):
+        rows.append(("linker", f"{link['pages']} pages x {link['terms']} terms, CPU s", link["cpu_s"], "", ""))
+    if pdf := report.get("pdfs"):
+        cold, warm, edit, serve = pdf["cold"], pdf["warm"], pdf["one_page_edited"], pdf["serve"]
+        rows.append(("pdfs", f"cold cache: {cold.get('rendered')} PDFs rendered, s", cold.get("pdf_s"), "", ""))
+        rows.append(("pdfs", f"warm cache: {warm.get('rendered')} rendered, s", warm.get("pdf_s"), "near 0",
+                     stats.verdict(warm.get("pdf_s"), 1.0)))
+        rows.append(("pdfs", f"one page edited: {edit.get('rendered')} rendered, s", edit.get("pdf_s"), "0 rendered",
+                     stats.verdict(edit.get("rendered"), 0)))
+        rows.append(("serve", f"rebuild after edit: {serve.get('rebuild_rendered')} PDFs rendered, s", serve["rebuild_s"],
+                     "0 rendered", stats.verdict(serve.get("rebuild_rendered"), 0)))
+    if pages := report.get("weight", {}).get("pages"):
+        target = report["weight"]["target_article_kib"]
+        for name, page in pages.items():
+            without = round(page["transfer_kib"] - page["kib_by_type"].get("json", 0), 1)
+            rows.append(("weight", f"{name} {page['path']}: KiB gzip (without search index)",
+                         f"{page['transfer_kib']} ({without})", f"<= {target}" if name == "article" else "",
+                         stats.verdict(page["transfer_kib"], target) if name == "article" else ""))
+    if lh := report.get("lighthouse"):
+        for run in lh["runs"]:
+            scores = run["scores"]
+            low = min(v for v in scores.values() if v is not None)
+            rows.append(("lighthouse", f"{run['page']} {run['form_factor']}: perf/a11y/bp/seo",
+                         "/".join(str(scores[c]) for c in lighthouse.CATEGORIES), f"{lh['target']} each",
+                         stats.verdict(low, lh["target"], higher_is_better=True)))
+    return rows
+
+
+def _section(report: dict, name: str, run) -> None:
+    print(f"bench: {name} ...", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    report[name] = run()
+    report[name]["section_s"] = round(time.monotonic() - started, 1)
+    print(f"bench: {name} done in {report[name]['section_s']} s", file=sys.stderr, flush=True)
+
+
+def _built_site(work: Path) -> Path:
+    """The real site for the browser sections: the build section's, or a fresh build."""
+    built = work / "build" / "site-real"
+    if built.is_dir():
+        return built
+    copy = project.snapshot(work / "browser", with_cache=True)
+    project.build(copy, copy / "site")
+    return copy / "site"
+
+
+def _meta(runs: int, sizes: tuple[int, ...], only: list[str]) -> dict:
+    versions = {name: _version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "weasyprint", "playwright")}
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "sections": only, "build_runs_each": runs, "scale_sizes": list(sizes),
+        "cpus": os.cpu_count(), "load_average_before": list(os.getloadavg()),
+        "python": platform.python_version(), "versions": versions,
+        "lighthouse": _npm_version(), "chromium": weight.CHROMIUM,
+    }
+
+
+def _runs_note(meta: dict) -> str:
+    load = ", ".join(f"{x:.1f}" for x in meta["load_average_before"])
+    return (f"Runs: build {meta['build_runs_each']} each, alternating (after one warm-up each); scale 1 each at "
+            f"{', '.join(map(str, meta['scale_sizes']))} pages; Lighthouse 1 per page and form factor. "
+            f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time.")
+
+
+def _version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _npm_version() -> str | None:
+    package = project.ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text())["version"] if package.is_file() else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help=f"comma-separated sections to run: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--runs", type=int, default=5, help="timed builds of each site in the build section (default 5)")
+    parser.add_argument("--sizes", default=",".join(map(str, scale.SIZES)), help="page counts for the scale section")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""3. Worksheet PDFs from a cold cache and a warm one, and what `make serve` does after a one-page edit.
+
+hooks/worksheets.py logs "Worksheet PDFs: N written, M rendered anew, in S s" on every build; these
+figures come from that line, so they count exactly what the hook did.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import project
+
+PDF_LINE = re.compile(r"Worksheet PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
+BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
+SERVING_LINE = re.compile(r"Serving on http")
+EDITED_PAGE = "docs/foundations/trust.md"
+EDIT = "\nOne more sentence, added by the benchmark to see what a rebuild costs.\n"
+
+
+def pdf_figures(log: str) -> dict:
+    """The worksheet hook's own count and time from a build log; empty if the line is missing."""
+    match = PDF_LINE.search(log)
+    if not match:
+        return {}
+    return {"pdfs": int(match[1]), "rendered": int(match[2]), "pdf_s": float(match[3])}
+
+
+def measure(work: Path) -> dict:
+    copy = project.snapshot(work / "pdfs", with_cache=False)
+    shutil.rmtree(copy / ".cache", ignore_errors=True)
+    cold = project.build(copy, copy / "site")
+    warm = project.build(copy, copy / "site")
+    edited = copy / EDITED_PAGE
+    edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    after_edit = project.build(copy, copy / "site")
+    report = {
+        "cold": {"build_wall_s": cold.wall_s, "build_cpu_s": cold.cpu_s, **pdf_figures(cold.log)},
+        "warm": {"build_wall_s": warm.wall_s, "build_cpu_s": warm.cpu_s, **pdf_figures(warm.log)},
+        "one_page_edited": {"page": EDITED_PAGE, "build_wall_s": after_edit.wall_s,
+                            "build_cpu_s": after_edit.cpu_s, **pdf_figures(after_edit.log)},
+        "serve": serve_rebuild(copy),
+    }
+    shutil.rmtree(copy)
+    return report
+
+
+def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
+    """Start `mkdocs serve`, edit one page, and time the rebuild it triggers; stop the server after."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    server = subprocess.Popen(command, cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+    try:
+        startup = _wait_for(lines, SERVING_LINE, timeout)
+        time.sleep(2)  # the watcher starts after the "Serving on" line; an earlier edit goes unseen
+        edited = copy / EDITED_PAGE
+        edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+        start = time.perf_counter()
+        rebuild = _wait_for(lines, BUILT_LINE, timeout)
+        seen = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {
+        "startup_build_s": float(BUILT_LINE.search(startup)[1]), **{f"startup_{k}": v for k, v in pdf_figures(startup).items()},
+        "rebuild_s": float(BUILT_LINE.search(rebuild)[1]), "edit_to_rebuilt_s": round(seen, 2),
+        **{f"rebuild_{k}": v for k, v in pdf_figures(rebuild).items()},
+    }
+
+
+def _wait_for(lines: queue.Queue, pattern: re.Pattern, timeout: float) -> str:
+    """Collect server output until a line matches; return everything collected."""
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if pattern.search(line):
+            return "".join(seen)
+    raise TimeoutError(f"mkdocs serve printed no {pattern.pattern!r} within {timeout} s; it printed:\n{''.join(seen)[-3000:]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

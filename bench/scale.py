@@ -1,0 +1,154 @@
+"""2. Scale: the guide grown to 100, 400 and 1,000 pages and 200 glossary terms, real build against stock.
+
+Generated pages (shaped like the guide's articles, about 900 words, glossary terms in the text) go into
+docs/foundations/scale/ of a copy of the project, and made-up terms are added to its glossary up to 200.
+The real build runs through mkdocs-scale.yml, which inherits mkdocs.yml and swaps hooks/glossary.py for a
+wrapper that times each of its events, so the linker's share is measured inside a real build.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import project, stats, stock
+from .linker import FILLER, make_terms
+
+SIZES = (100, 400, 1000)
+TERMS = 200
+TARGET_LINKER_SHARE = 10.0
+SCALE_DIR = "foundations/scale"
+SCALE_CONFIG = "mkdocs-scale.yml"
+TIMER_HOOK = "bench_glossary_timer.py"
+
+TIMER_SOURCE = '''"""Bench only: hooks/glossary.py with a stopwatch round each of its events."""
+import functools, importlib.util, json, os, time
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("closer_glossary_hook", Path(__file__).parent / "hooks" / "glossary.py")
+_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_hook)
+_spent = {"wall_s": 0.0, "cpu_s": 0.0, "calls": 0}
+
+
+def _timed(event):
+    @functools.wraps(event)  # keeps mkdocs_priority from @event_priority
+    def timed(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return event(*args, **kwargs)
+        finally:
+            _spent["wall_s"] += time.perf_counter() - wall
+            _spent["cpu_s"] += time.process_time() - cpu
+            _spent["calls"] += 1
+    return timed
+
+
+for _name in [n for n in vars(_hook) if n.startswith("on_") and callable(getattr(_hook, n))]:
+    globals()[_name] = _timed(getattr(_hook, _name))
+_own_shutdown = globals().get("on_shutdown")
+
+
+def on_shutdown():
+    if _own_shutdown:
+        _own_shutdown()
+    Path(os.environ["BENCH_LINKER_OUT"]).write_text(json.dumps(_spent))
+'''
+
+
+def measure(work: Path, sizes: tuple[int, ...] = SIZES, terms: int = TERMS, seed: int = 11) -> dict:
+    results = []
+    for size in sizes:
+        results.append(_one_size(work / f"scale-{size}", size, terms, random.Random(seed)))
+    smallest, largest = results[0], results[-1]
+    report = {"sizes": results, "terms": terms, "target_linker_share_pct": TARGET_LINKER_SHARE}
+    if len(results) > 1:
+        real = stats.growth((smallest["pages"], smallest["real_cpu_s"]), (largest["pages"], largest["real_cpu_s"]))
+        base = stats.growth((smallest["pages"], smallest["stock_cpu_s"]), (largest["pages"], largest["stock_cpu_s"]))
+        report["marginal_cpu_s_per_page"] = {"real": round(real, 4), "stock": round(base, 4)}
+        report["marginal_ratio"] = stats.ratio(real, base)
+    return report
+
+
+def _one_size(work: Path, size: int, terms: int, rng: random.Random) -> dict:
+    copy = project.snapshot(work, with_cache=True)
+    glossary = _grow_glossary(copy, terms, rng)
+    existing = sum(1 for _ in (copy / "docs").rglob("*.md")) + len(stock.generated_pages("/"))
+    generated = max(size - existing, 0)
+    forms = [form for term in glossary for form in term]
+    source_id = next(iter(yaml.safe_load((copy / "data" / "sources.yml").read_text(encoding="utf-8"))))
+    pages = [f"{SCALE_DIR}/page-{n:04d}.md" for n in range(1, generated + 1)]
+    for number, src_uri in enumerate(pages, 1):
+        target = copy / "docs" / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_markdown(rng, forms, number, source_id), encoding="utf-8")
+    _write_scale_config(copy, pages)
+    stock_config, _ = stock.prepare(copy)
+    timer_out = copy / "linker-time.json"
+    real = project.build(copy, copy / "site-real", SCALE_CONFIG, {"BENCH_LINKER_OUT": str(timer_out)})
+    linker = json.loads(timer_out.read_text())
+    base = project.build(copy, copy / "site-stock", stock_config)
+    built = project.page_count(copy / "site-real")
+    result = {
+        "pages": built,
+        "pages_generated": generated,
+        "pages_stock": project.page_count(copy / "site-stock"),
+        "real_wall_s": real.wall_s,
+        "real_cpu_s": real.cpu_s,
+        "stock_wall_s": base.wall_s,
+        "stock_cpu_s": base.cpu_s,
+        "real_cpu_ms_per_page": round(1000 * real.cpu_s / built, 2),
+        "stock_cpu_ms_per_page": round(1000 * base.cpu_s / built, 2),
+        "ratio_cpu": stats.ratio(real.cpu_s, base.cpu_s),
+        "linker_cpu_s": round(linker["cpu_s"], 3),
+        "linker_share_pct": stats.share(linker["cpu_s"], real.cpu_s),
+    }
+    shutil.rmtree(copy)
+    return result
+
+
+def _grow_glossary(copy: Path, total: int, rng: random.Random) -> list[tuple[str, ...]]:
+    """Add made-up terms to the copy's glossary until it has `total`; return every term's wordings."""
+    path = copy / "data" / "glossary.yml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for term in make_terms(rng, max(total - len(entries), 0)):
+        entries.append({"slug": term.slug, "term": term.term, "definition": term.definition,
+                        "explanation": term.explanation, "aliases": list(term.aliases)})
+    path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return [(e["term"], *e.get("aliases", [])) for e in entries if not e.get("glossary_only")]
+
+
+def page_markdown(rng: random.Random, forms: list[str], number: int, source_id: str) -> str:
+    """About 900 words in the guide's shape: front matter, six sections, paragraphs, a list, links."""
+    front = {
+        "title": f"Scale page {number}", "description": f"Generated page {number} for the scale benchmark.",
+        "theme": "foundations", "kind": "article", "reviewed": datetime.date(2026, 11, 22), "sources": [source_id],
+    }
+    parts = ["---", yaml.safe_dump(front, sort_keys=False).strip(), "---", "", f"# Scale page {number}", ""]
+    for section in range(1, 7):
+        parts += [f"## {_sentence(rng, forms, 4)[:-1]} {{#part-{section}}}", ""]
+        parts += [_sentence(rng, forms, 30) + " " + _sentence(rng, forms, 8) + "\n" for _ in range(3)]
+        parts += [f"- **{_sentence(rng, forms, 2)}** {_sentence(rng, forms, 9)}" for _ in range(3)]
+        parts += ["", f"Read more about [trust](../trust.md) and [{_sentence(rng, forms, 3)[:-1]}](#part-1).", ""]
+    return "\n".join(parts)
+
+
+def _sentence(rng: random.Random, forms: list[str], words: int) -> str:
+    out = [rng.choice(forms) if rng.random() < 0.06 else rng.choice(FILLER) for _ in range(words)]
+    return " ".join(out).capitalize() + "."
+
+
+def _write_scale_config(copy: Path, pages: list[str]) -> None:
+    """mkdocs-scale.yml: inherits mkdocs.yml, adds the generated pages to the nav, times the linker."""
+    real = stock.read_config((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    hooks = [TIMER_HOOK if h == "hooks/glossary.py" else h for h in real["hooks"]]
+    if TIMER_HOOK not in hooks:
+        raise RuntimeError("mkdocs.yml: hooks no longer list hooks/glossary.py; update bench/scale.py")
+    nav = real["nav"] + ([{"Scale": pages}] if pages else [])
+    (copy / TIMER_HOOK).write_text(TIMER_SOURCE, encoding="utf-8")
+    config = {"INHERIT": "mkdocs.yml", "hooks": hooks, "nav": nav}
+    (copy / SCALE_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
