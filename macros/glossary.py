@@ -82,12 +82,16 @@ def _entry(where: str, entry: object, docs: Path) -> Term:
     if not isinstance(slug, str) or not _SLUG.match(slug) or slug.startswith("letter-") or slug == "sources":
         raise DataError(f"{where}: 'slug' must be lowercase words joined by hyphens, not 'sources' or 'letter-…', got {slug!r}")
     definition = expect_text(where, "definition", entry["definition"])
-    if len(definition) > MAX_DEFINITION or not definition.endswith(".") or '"' in definition:
+    one_sentence = definition.endswith(".") and not re.search(r"[.?!]\s+[A-Z]", definition)
+    if len(definition) > MAX_DEFINITION or not one_sentence or '"' in definition:
         raise DataError(
             f"{where}: 'definition' must be one sentence of at most {MAX_DEFINITION} characters ending in a full stop, "
             f"without straight double quotes (it becomes a tooltip); got {len(definition)} characters: {definition!r}"
         )
-    lists = {key: tuple(expect_text(where, key, v) for v in expect_list(where, key, entry[key])) for key in ("aliases", "see_also", "related") if key in entry}
+    lists = {
+        key: tuple(expect_text(where, key, value) for value in expect_list(where, key, entry[key]))
+        for key in ("aliases", "see_also", "related") if key in entry
+    }
     for form in (entry["term"], *lists.get("aliases", ())):
         if not isinstance(form, str) or not _FORM.match(form) or not re.search(r"\w", form):
             raise DataError(f"{where}: a wording must be words, spaces, hyphens or quotes, got {form!r}")
@@ -97,8 +101,16 @@ def _entry(where: str, entry: object, docs: Path) -> Term:
     glossary_only = entry.get("glossary_only", False)
     if not isinstance(glossary_only, bool):
         raise DataError(f"{where}: 'glossary_only' must be true or false, got {glossary_only!r}")
-    return Term(slug, expect_text(where, "term", entry["term"]), definition, expect_text(where, "explanation", entry["explanation"]),
-                lists.get("aliases", ()), lists.get("see_also", ()), lists.get("related", ()), glossary_only)
+    return Term(
+        slug=slug,
+        term=expect_text(where, "term", entry["term"]),
+        definition=definition,
+        explanation=expect_text(where, "explanation", entry["explanation"]),
+        aliases=lists.get("aliases", ()),
+        see_also=lists.get("see_also", ()),
+        related=lists.get("related", ()),
+        glossary_only=glossary_only,
+    )
 
 
 def normalise(text: str) -> str:
@@ -130,11 +142,11 @@ def page_markdown(terms: list[Term], titles: dict[str, str]) -> str:
     letters: dict[str, list[Term]] = {}
     for term in terms:
         letters.setdefault(_letter(term), []).append(term)
-    bar = " ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+    bar = " ".join(f"[{letter}](#{_letter_id(letter)})" for letter in letters)
     parts = [f'<nav class="closer-glossary-letters" aria-label="Terms by first letter" markdown>\n\n{bar}\n\n</nav>']
     names = by_slug(terms)
     for letter, group in letters.items():
-        parts.append(f"## {letter} {{#letter-{letter.lower()}}}")
+        parts.append(f"## {letter} {{#{_letter_id(letter)}}}")
         for term in group:
             parts.append(_entry_markdown(term, names, titles))
     return "\n\n".join(parts) + "\n"
@@ -166,7 +178,11 @@ def _entry_markdown(term: Term, names: dict[str, Term], titles: dict[str, str]) 
 
 def _letter(term: Term) -> str:
     first = term.term.lstrip("\"“'")[0].upper()
-    return first if first.isalpha() else "#"
+    return first if first.isalpha() else "0–9"
+
+
+def _letter_id(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
 _APPEARS = re.compile(r'<p class="closer-glossary-appears" data-appears="([a-z0-9-]+)"></p>')

@@ -65,6 +65,7 @@ def test_the_real_glossary_is_valid_and_big_enough():
     ([entry("trust", related=["foundations/no-such-page.md"])], "term 'trust': 'related' names 'foundations/no-such-page.md', but docs/foundations/no-such-page.md does not exist"),
     ([entry("trust", definition="x" * 200 + ".")], "term 'trust': 'definition' must be one sentence of at most 160 characters"),
     ([entry("trust", definition="Has a \"quote\".")], "without straight double quotes"),
+    ([entry("trust", definition="Two sentences. Not one.")], "'definition' must be one sentence"),
     ([entry("Trust Me")], "term 'Trust Me': 'slug' must be lowercase words joined by hyphens"),
     ([entry("sources")], "term 'sources': 'slug' must be"),
     ([entry("trust", aliases=["bid"]), entry("emotional-bid", aliases=["bid"])], "term 'emotional-bid': the wording 'bid' already belongs to term 'trust'"),
@@ -197,10 +198,15 @@ def test_the_term_macro_fails_on_an_unknown_slug_naming_the_page():
 
 def test_the_page_has_a_letter_bar_and_one_anchor_per_term():
     md = glossary.page_markdown(GOOD, {})
-    letters = re.findall(r"\[([A-Z#])\]\(#letter-", md)
+    letters = re.findall(r"\[([A-Z])\]\(#letter-", md)
     assert letters == sorted(set(letters)) == ["C", "E", "F", "I", "S", "T"]
     assert sorted(re.findall(r"^### .* \{#([a-z-]+)\}$", md, re.M)) == sorted(t.slug for t in GOOD)
     assert "**See also:** [flooding](#flooding)" in md
+
+
+def test_a_term_starting_with_a_digit_gets_a_valid_letter_anchor():
+    md = glossary.page_markdown(terms(entry("24-hour-rule", term="24-hour rule")), {})
+    assert "[0–9](#letter-other)" in md and "## 0–9 {#letter-other}" in md
 
 
 def test_backlinks_fill_each_terms_appears_on_line():
