@@ -1,4 +1,5 @@
-"""Handout packets: one printable page per concern in data/concerns.yml, at /therapists/packets/<id>/.
+"""Handout packets: one printable page per concern in data/concerns.yml, at /therapists/packets/<id>/,
+and next to it a PDF of the same page followed by the worksheets of its practices.
 
 The pages are generated, not written, so a packet always carries the current steps of its practices.
 They stay out of the navigation (the therapists' hub links to each one) and out of search, where a
@@ -6,22 +7,47 @@ reader looking for help should land on the full pages instead.
 """
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
+
 from mkdocs.structure.files import File, InclusionLevel
 
-from macros import therapists
+from macros import packet_pdf, therapists
+
+log = logging.getLogger("mkdocs.hooks.packets")
+_built: dict[str, str] = {}
 
 
 def on_files(files, config):
     # `mkdocs serve` rebuilds in the same process: read the data afresh each time.
     therapists.concerns.cache_clear()
     therapists.practice_meta.cache_clear()
+    _built.clear()
     for concern in therapists.concerns():
         files.append(File.generated(
-            config, f"{therapists.PACKETS}/{concern['id']}.md",
+            config, therapists.packet_target(concern),
             content=therapists.packet_source(concern, _site_url(config)),
             inclusion=InclusionLevel.NOT_IN_NAV,
         ))
     return files
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri.startswith(therapists.PACKETS + "/"):
+        _built[page.file.src_uri] = packet_pdf.article(output, f"docs/{page.file.src_uri}")
+    return output
+
+
+def on_post_build(config):
+    started, site_url, rendered = time.monotonic(), _site_url(config), 0
+    cache = Path(config["config_file_path"]).parent / ".cache" / "packets"
+    for concern in therapists.concerns():
+        uri = therapists.packet_target(concern)
+        folder = uri[: -len(".md")]
+        target = Path(config["site_dir"]) / folder / f"{concern['id']}.pdf"
+        rendered += packet_pdf.build(concern, _built[uri], f"{site_url}{folder}/", site_url, cache, target)
+    log.info(f"Handout PDFs: {len(_built)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
 
 
 def _site_url(config) -> str:

@@ -129,7 +129,8 @@ def concern_index(from_uri: str) -> str:
             "",
             f"- **Read:** {', '.join(read_link(from_uri, t) for t in c['read'])}",
             f"- **Try:** {tries}",
-            f"- **Hand out:** [one printable page for this concern]({href(from_uri, packet_target(c))})",
+            f"- **Hand out:** [one printable page for this concern]({href(from_uri, packet_target(c))}), "
+            "also as a PDF with its worksheets",
             "",
         ]
     return "\n".join(out)
@@ -198,6 +199,9 @@ def packet_source(concern: dict, site_url: str) -> str:
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
         "talk about how it went. Each part ends with the address of the full page and its worksheet.",
         f"**Read first:** {', '.join(read_link(uri, t) for t in concern['read'])}.",
+        # Raw HTML: the PDF is written after the pages, so MkDocs cannot check a Markdown link to it.
+        f'<p class="closer-packet-download"><a href="{concern["id"]}.pdf" download>Download this handout '
+        f"as a PDF</a>, with its worksheets to print.</p>",
     ]
     for slug in concern["practices"]:
         meta_p = practice_meta(slug)

@@ -112,6 +112,27 @@ def test_each_packet_gathers_the_steps_and_addresses(site, concern):
             assert_resolves(site, page, a["href"])
 
 
+@pytest.mark.parametrize("concern", therapists.concerns(), ids=lambda c: c["id"])
+def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
+    from pypdf import PdfReader
+
+    from macros import worksheets
+
+    folder = Path("therapists/packets", concern["id"])
+    assert site.soup(folder / "index.html").select_one(f'a[href="{concern["id"]}.pdf"][download]')
+    reader = PdfReader(site.root / folder / f"{concern['id']}.pdf")
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    sheets = [Path(t).stem for t in map(therapists.worksheet_target, concern["practices"]) if t]
+    assert len(reader.pages) >= 1 + len(sheets)
+    for slug in concern["practices"]:
+        assert therapists.practice_meta(slug)["title"].split()[0] in text
+    for wid in sheets:
+        assert worksheets.get(wid)["title"].split(",")[0] in " ".join(text.split()), f"{folder}: no worksheet {wid}"
+    links = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots") or []
+             if "/A" in a.get_object()]
+    assert f"{PUBLIC}practices/{concern['practices'][0]}/#how-to-do-it" in links
+
+
 def test_packets_stay_out_of_the_navigation_and_search(site):
     assert not site.soup(HUB).select("nav a[href*='packets']")
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
