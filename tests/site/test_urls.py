@@ -8,6 +8,7 @@ redirect written by mkdocs-redirects itself, which must keep every promise.
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,25 @@ def test_the_short_help_address_redirects_and_keeps_the_anchor(site, contract):
     page = urls.BuiltPage(site.root / "help" / "index.html")
     assert page.redirect_to == "../safety/" and page.keeps_hash
     assert "helplines" in contract["pages"]["/help/"]
+
+
+def headings_without_an_id(markdown: str) -> list[str]:
+    """Hand-written h2-h6 headings outside code fences that lack an explicit {#id}."""
+    found, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{2,6} ", line) and not re.search(r"\{#[^}]+\}\s*$", line):
+            found.append(line)
+    return found
+
+
+def test_every_written_heading_has_an_explicit_id():
+    """An id derived from wording changes when the wording does; people link to these headings."""
+    missing = {str(md.relative_to(ROOT)): h for md in sorted(DOCS.rglob("*.md"))
+               if (h := headings_without_an_id(md.read_text(encoding="utf-8")))}
+    assert not missing, f"give these headings an explicit id, e.g. '## Helplines {{#helplines}}': {missing}"
+    assert headings_without_an_id("## Helplines\n```\n## in code\n```\n## Kept {#kept}\n") == ["## Helplines"]
 
 
 # --- negative cases over a modified copy ---------------------------------------------------------
