@@ -77,3 +77,14 @@ def test_an_old_address_keeps_the_anchor_through_its_redirect(page, base_url):
     page.wait_for_url("**/safety/#helplines")
     assert page.evaluate("location.hash") == "#helplines"
     assert page.locator("h2#helplines").is_visible()
+
+
+def test_a_packet_prints_without_the_site_around_it(page, base_url):
+    page.goto(base_url + "therapists/packets/same-fight/")
+    page.locator("h2#mirroring button.closer-copylink").wait_for(state="visible")  # shown by the script
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                   "h2#mirroring button.closer-copylink"):
+        assert not page.locator(chrome).first.is_visible(), f"{chrome} shows in print"
+    assert page.locator("section.closer-packet-practice ol li").first.is_visible()
+    assert page.locator("text=https://closer-guide.org/practices/mirroring/#how-to-do-it").is_visible()
