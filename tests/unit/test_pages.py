@@ -78,3 +78,13 @@ def test_front_matter_that_is_not_yaml_is_reported_as_such():
     source = "---\ntitle: Trust\ndescription: Draft: trust\n---\n\n# Trust\n"
     with pytest.raises(DataError, match=r"docs/foundations/trust.md: front matter is not valid YAML at line 3"):
         validate_meta("foundations/trust.md", {}, source)
+
+
+@pytest.mark.parametrize("boost", [0, -1, "high", True])
+def test_a_page_kind_with_a_bad_search_boost_is_named(tmp_path, boost):
+    from macros.data import page_kinds
+
+    path = tmp_path / "page_kinds.yml"
+    path.write_text(f"hub:\n  about: Links for therapists.\n  search_boost: {boost!r}\n".replace("'", ""), encoding="utf-8")
+    with pytest.raises(DataError, match=r"kind 'hub': 'search_boost' must be a positive number"):
+        page_kinds(path)
