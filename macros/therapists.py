@@ -40,7 +40,9 @@ def concerns(path: Path = CONCERNS) -> list[dict]:
         expect_text(where, "words", entry["words"])
         expect_text(where, "about", entry["about"])
         for target in expect_list(where, "read", entry["read"]):
-            page = str(target).partition("#")[0]
+            page, _, anchor = str(target).partition("#")
+            if not anchor:
+                raise DataError(f"{where}: 'read' must name a section, as folder/page#anchor, got {target!r}")
             if not (DOCS / f"{page}.md").is_file():
                 raise DataError(f"{where}: 'read' names {target!r}, but docs/{page}.md does not exist")
         for slug in expect_list(where, "practices", entry["practices"]):
@@ -223,7 +225,6 @@ def packet_source(concern: dict, site_url: str) -> str:
         ]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
-
 
 
 def _section_names() -> dict[str, str]:

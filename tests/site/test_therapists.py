@@ -151,11 +151,13 @@ def test_the_hub_states_the_licence_and_the_repository_carries_it(site):
 @pytest.mark.parametrize("entry, message", [
     ({"id": "x", "words": "W.", "about": "A.", "read": ["barriers/nope#a"], "practices": ["mirroring"]},
      "concern 'x': 'read' names 'barriers/nope#a', but docs/barriers/nope.md does not exist"),
-    ({"id": "x", "words": "W.", "about": "A.", "read": ["foundations/trust"], "practices": ["nope"]},
+    ({"id": "x", "words": "W.", "about": "A.", "read": ["foundations/trust#what-it-is"], "practices": ["nope"]},
      "concern 'x': 'practices' names 'nope', but docs/practices/nope.md does not exist"),
-    ({"id": "Bad Id", "words": "W.", "about": "A.", "read": ["foundations/trust"], "practices": ["mirroring"]},
+    ({"id": "x", "words": "W.", "about": "A.", "read": ["foundations/trust"], "practices": ["mirroring"]},
+     "concern 'x': 'read' must name a section, as folder/page#anchor, got 'foundations/trust'"),
+    ({"id": "Bad Id", "words": "W.", "about": "A.", "read": ["foundations/trust#what-it-is"], "practices": ["mirroring"]},
      "'id' must be a new lowercase slug"),
-    ({"id": "x", "words": "W.", "read": ["foundations/trust"], "practices": ["mirroring"]},
+    ({"id": "x", "words": "W.", "read": ["foundations/trust#what-it-is"], "practices": ["mirroring"]},
      "concern 'x': missing required key 'about'"),
 ])
 def test_bad_concern_data_is_named(tmp_path, entry, message):
