@@ -41,10 +41,11 @@ def on_files(files, config):
 def on_post_build(config):
     started, site_url = time.monotonic(), worksheet_render.public_site_url(config)
     cache = Path(config["config_file_path"]).parent / ".cache" / "worksheets"
-    rendered = 0
-    for worksheet in worksheets.load_all().values():
-        target = Path(config["site_dir"]) / "worksheets" / worksheet["id"] / f"{worksheet['id']}.pdf"
-        rendered += worksheet_pdf.build(worksheet, site_url, cache, target)
+    site_dir = Path(config["site_dir"])
+    rendered = worksheet_pdf.build_all(
+        list(worksheets.load_all().values()), site_url, cache,
+        lambda worksheet: site_dir / "worksheets" / worksheet["id"] / f"{worksheet['id']}.pdf",
+    )
     log.info(
         f"Worksheet PDFs: {len(worksheets.load_all())} written, {rendered} rendered anew, "
         f"in {time.monotonic() - started:.1f} s"

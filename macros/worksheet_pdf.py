@@ -7,6 +7,7 @@ cached file in .cache/worksheets/, so a PDF is rendered again only when somethin
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from functools import lru_cache
 from importlib.metadata import version
@@ -53,28 +54,43 @@ def render(html: str, css: str) -> bytes:
 
 
 def build(worksheet: dict, site_url: str, cache: Path, target: Path) -> bool:
-    """Write the worksheet's PDF to target, from the cache when nothing changed; True if rendered."""
+    """Write one worksheet's PDF to target, from the cache when nothing changed; True if rendered."""
+    return build_all([worksheet], site_url, cache, lambda _: target) == 1
+
+
+def build_all(worksheets: list[dict], site_url: str, cache: Path, target_of) -> int:
+    """Write every worksheet's PDF to target_of(worksheet), rendering only those not in the cache;
+    returns how many were rendered. Rendering runs in this process, one PDF after another: worker
+    processes were tried and saved nothing on two busy cores, and the cache keeps rebuilds fast."""
     css = STYLESHEET.read_text(encoding="utf-8")
-    html = pdf_html(worksheet, site_url)
-    cached = cache / f"{worksheet['id']}.{content_hash(html, css)}.pdf"
-    rendered = not cached.is_file()
-    if rendered:
-        try:
-            pdf = render(html, css)
-        except Exception as err:
-            raise DataError(
-                f"data/worksheets/{worksheet['id']}.yml: worksheet '{worksheet['id']}': "
-                f"the PDF could not be made: {type(err).__name__}: {err}"
-            ) from err
+    jobs = {}
+    for worksheet in worksheets:
+        html = pdf_html(worksheet, site_url)
+        jobs[worksheet["id"]] = (html, cache / f"{worksheet['id']}.{content_hash(html, css)}.pdf")
+    missing = [wid for wid, (_, cached) in jobs.items() if not cached.is_file()]
+    if missing:
         cache.mkdir(parents=True, exist_ok=True)
-        for stale in cache.glob(f"{worksheet['id']}.*.pdf"):
+    for wid in missing:
+        pdf = _render_or_stop(wid, jobs[wid][0], css)
+        for stale in cache.glob(f"{wid}.*.pdf"):
             stale.unlink()
-        partial = cached.with_suffix(".part")
+        partial = cache / f"{wid}.{os.getpid()}.part"
         partial.write_bytes(pdf)
-        partial.replace(cached)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
-    return rendered
+        partial.replace(jobs[wid][1])
+    for worksheet in worksheets:
+        target = Path(target_of(worksheet))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(jobs[worksheet["id"]][1], target)
+    return len(missing)
+
+
+def _render_or_stop(wid: str, html: str, css: str) -> bytes:
+    try:
+        return render(html, css)
+    except Exception as err:  # never swallowed: the build stops here, naming the worksheet
+        raise DataError(
+            f"data/worksheets/{wid}.yml: worksheet '{wid}': the PDF could not be made: {type(err).__name__}: {err}"
+        ) from err
 
 
 def local_only_fetcher(**options):
@@ -93,3 +109,4 @@ def _local_only_fetcher_class():
             return super().fetch(url, headers)
 
     return LocalOnlyFetcher
+
