@@ -52,6 +52,12 @@ def on_post_build(config):
     )
 
 
+def on_serve(server, config, builder):
+    # The definitions live outside docs/, which is all `mkdocs serve` watches by itself.
+    server.watch(str(worksheets.FOLDER))
+    return server
+
+
 def _worksheets_section(nav) -> list:
     for item in nav or []:
         if isinstance(item, dict) and isinstance(item.get("Worksheets"), list):
