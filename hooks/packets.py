@@ -2,8 +2,8 @@
 and next to it a PDF of the same page followed by the worksheets of its practices.
 
 The pages are generated, not written, so a packet always carries the current steps of its practices.
-They stay out of the navigation (the therapists' hub links to each one) and out of search, where a
-reader looking for help should land on the full pages instead.
+They sit in the navigation under For therapists › Handouts, and stay out of search, where a reader
+looking for help should land on the full pages instead.
 """
 from __future__ import annotations
 
@@ -11,25 +11,29 @@ import logging
 import time
 from pathlib import Path
 
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 from macros import packet_pdf, therapists
+from macros.data import DataError
 
 log = logging.getLogger("mkdocs.hooks.packets")
 _built: dict[str, str] = {}
 
 
-def on_files(files, config):
+def on_config(config):
     # `mkdocs serve` rebuilds in the same process: read the data afresh each time.
     therapists.concerns.cache_clear()
     therapists.practice_meta.cache_clear()
+    handouts = [{c["words"].rstrip("."): therapists.packet_target(c)} for c in therapists.concerns()]
+    _therapists_section(config["nav"]).append({"Handouts": handouts})
+    return config
+
+
+def on_files(files, config):
     _built.clear()
     for concern in therapists.concerns():
         files.append(File.generated(
-            config, therapists.packet_target(concern),
-            content=therapists.packet_source(concern, _site_url(config)),
-            inclusion=InclusionLevel.NOT_IN_NAV,
-        ))
+            config, therapists.packet_target(concern), content=therapists.packet_source(concern, _site_url(config))))
     return files
 
 
@@ -53,3 +57,10 @@ def on_post_build(config):
 def _site_url(config) -> str:
     url = config["site_url"] or "/"
     return url if url.endswith("/") else url + "/"
+
+
+def _therapists_section(nav) -> list:
+    for item in nav or []:
+        if isinstance(item, dict) and isinstance(item.get("For therapists"), list):
+            return item["For therapists"]
+    raise DataError("mkdocs.yml: nav needs a 'For therapists' section (a list) for the generated handout pages")

@@ -133,8 +133,9 @@ def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
     assert f"{PUBLIC}practices/{concern['practices'][0]}/#how-to-do-it" in links
 
 
-def test_packets_stay_out_of_the_navigation_and_search(site):
-    assert not site.soup(HUB).select("nav a[href*='packets']")
+def test_packets_are_under_handouts_in_the_navigation_and_out_of_search(site, concerns):
+    nav = site.soup(HUB).select("nav.md-nav--primary a[href*='packets/']")
+    assert len({a["href"] for a in nav}) == len(concerns)
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if "packets" in d["location"]]
     assert any("therapists/" == d["location"] for d in index["docs"]), "negative control: the hub itself is searchable"
