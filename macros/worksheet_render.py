@@ -16,7 +16,7 @@ import yaml
 from markupsafe import Markup
 
 from .practices import duration, page_title
-from .worksheets import GROUPS, front_matter
+from .worksheets import GROUPS, front_matter, section_anchor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SAFETY_TEXT = (
@@ -57,7 +57,7 @@ def qr_svg(url: str) -> str:
 
 
 def section_ids(worksheet: dict) -> list[str]:
-    return [f"ws-{re.sub(r'[^a-z0-9]+', '-', s['title'].lower()).strip('-')}" for s in worksheet["sections"]]
+    return [section_anchor(s) for s in worksheet["sections"]]
 
 
 def form(worksheet: dict, pdf: bool = False) -> str:

@@ -148,6 +148,14 @@ def validate(path: Path, data: object) -> dict:
         _section(f"{where}: section {s.get('title', i + 1) if isinstance(s, dict) else i + 1!r}", s, seen)
         for i, s in enumerate(expect_list(where, "sections", data["sections"]))
     ]
+    anchors = [section_anchor(s) for s in sections]
+    taken = {f"ws-{cid}" for section in sections for field in section["fields"] for cid in control_ids(field)}
+    for section, anchor in zip(sections, anchors):
+        if anchors.count(anchor) > 1 or anchor in taken:
+            raise DataError(
+                f"{where}: section {section['title']!r}: its anchor '{anchor}' is also used by another section "
+                "or a field; give it a different title"
+            )
     return {"safety_note": False, **data, "instructions": instructions, "sections": sections, "file": path}
 
 
@@ -189,6 +197,11 @@ def field_ids(worksheet: dict) -> list[str]:
         for field in section["fields"]:
             ids.extend(control_ids(field))
     return ids
+
+
+def section_anchor(section: dict) -> str:
+    """A section heading's id, from its title: therapists may link to it, so titles should stay."""
+    return "ws-" + re.sub(r"[^a-z0-9]+", "-", section["title"].lower()).strip("-")
 
 
 def control_ids(field: dict) -> list[str]:

@@ -102,6 +102,9 @@ def test_a_good_definition_has_every_field_type_with_unique_control_ids(tmp_path
     (lambda d: field(d, 1).update(id="notes"), "field 'notes': field id 'notes' is used twice"),
     (lambda d: field(d, 3).update(scale=1), "field 'scale': 'scale' must be a whole number from 2 to 10, got 1"),
     (lambda d: field(d, 2).pop("items"), "field 'ticks': missing required key 'items'"),
+    (lambda d: d["sections"].append(copy.deepcopy(d["sections"][0]) | {"fields": [{"type": "box", "id": "other", "label": "B"}]}),
+     "section 'The only section': its anchor 'ws-the-only-section' is also used by another section"),
+    (lambda d: d["sections"][0].update(title="Notes"), "its anchor 'ws-notes' is also used by another section or a field"),
 ])
 def test_each_mistake_names_the_file_the_entry_and_what_was_expected(tmp_path, edit, message):
     with pytest.raises(DataError) as err:
