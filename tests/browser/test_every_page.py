@@ -9,13 +9,16 @@ import pytest
 CHROME = [".md-banner", ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
 
 
-def guard(route, host, foreign):
-    """Let loopback requests through; record and abort any other, so nothing ever leaves the machine."""
-    if urlsplit(route.request.url).netloc == host:
-        route.continue_()
-    else:
-        foreign.append(route.request.url)
-        route.abort()
+def guard(host: str, foreign: list[str]):
+    """A route handler that lets loopback requests through and records and aborts any other, so
+    nothing ever leaves the machine. (Playwright passes the request too to a two-argument handler.)"""
+    def handle(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+    return handle
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +30,7 @@ def visits(site, base_url, browser):
         ctx = browser.new_context()
         page = ctx.new_page()
         record = {"foreign": [], "errors": []}
-        ctx.route("**/*", lambda route, rec=record: guard(route, host, rec["foreign"]))
+        ctx.route("**/*", guard(host, record["foreign"]))
         page.on("console", lambda m, rec=record: m.type == "error" and rec["errors"].append(m.text))
         page.on("pageerror", lambda e, rec=record: rec["errors"].append(str(e)))
         page.goto(base_url + path.as_posix().removesuffix("index.html"), wait_until="networkidle")
@@ -62,7 +65,7 @@ def test_print_hides_the_site_chrome(visits):
 def test_the_request_recorder_sees_a_foreign_request(context, base_url):
     """Negative control: a request to another host is recorded (and aborted before it leaves)."""
     foreign = []
-    context.route("**/*", lambda route: guard(route, urlsplit(base_url).netloc, foreign))
+    context.route("**/*", guard(urlsplit(base_url).netloc, foreign))
     page = context.new_page()
     page.goto(base_url)
     page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/font.woff2'; }")
