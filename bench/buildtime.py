@@ -1,7 +1,6 @@
 """1. Build time: the real site against the same Markdown built with stock Material.
 
-One warm-up build of each (it also fills the worksheet PDF cache, as on any machine after the first
-build), then `runs` builds of each, alternating, so a burst of load elsewhere hits both alike.
+One warm-up build of each (it also fills the PDF cache, as on any machine after the first build), then `runs` builds of each, alternating, so a burst of load elsewhere hits both alike.
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ TARGET_RATIO = 1.25
 
 
 def measure(work: Path, runs: int = 5) -> dict:
-    copy = project.snapshot(work / "build", with_cache=True)
+    copy = project.snapshot(work / "build", cache=project.shared_cache(work))
     stock_config, stripped = stock.prepare(copy)
     sites = {"real": (copy / "site-real", "mkdocs.yml"), "stock": (copy / "site-stock", stock_config)}
     for site_dir, config in sites.values():

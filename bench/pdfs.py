@@ -1,7 +1,8 @@
-"""3. Worksheet PDFs from a cold cache and a warm one, and what `make serve` does after a one-page edit.
+"""3. Worksheet (and handout) PDFs from a cold cache and a warm one, and what `make serve` does after a one-page edit.
 
-hooks/worksheets.py logs "Worksheet PDFs: N written, M rendered anew, in S s" on every build; these
-figures come from that line, so they count exactly what the hook did.
+hooks/worksheets.py logs "Worksheet PDFs: N written, M rendered anew, in S s" on every build, and
+hooks/packets.py the same for "Handout PDFs"; these figures come from those lines, so they count exactly
+what the hooks did.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from . import project
 
-PDF_LINE = re.compile(r"Worksheet PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
+# Logged by hooks/worksheets.py ("Worksheet PDFs") and hooks/packets.py ("Handout PDFs").
+PDF_LINE = re.compile(r"(Worksheet|Handout) PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 SERVING_LINE = re.compile(r"Serving on http")
 EDITED_PAGE = "docs/foundations/trust.md"
@@ -26,16 +28,16 @@ EDIT = "\nOne more sentence, added by the benchmark to see what a rebuild costs.
 
 
 def pdf_figures(log: str) -> dict:
-    """The worksheet hook's own count and time from a build log; empty if the line is missing."""
-    match = PDF_LINE.search(log)
-    if not match:
-        return {}
-    return {"pdfs": int(match[1]), "rendered": int(match[2]), "pdf_s": float(match[3])}
+    """Each PDF hook's own count and time from a build log: worksheets unprefixed, handouts prefixed."""
+    figures = {}
+    for kind, written, rendered, seconds in PDF_LINE.findall(log):
+        prefix = "" if kind == "Worksheet" else "handout_"
+        figures.update({f"{prefix}pdfs": int(written), f"{prefix}rendered": int(rendered), f"{prefix}pdf_s": float(seconds)})
+    return figures
 
 
 def measure(work: Path) -> dict:
-    copy = project.snapshot(work / "pdfs", with_cache=False)
-    shutil.rmtree(copy / ".cache", ignore_errors=True)
+    copy = project.snapshot(work / "pdfs")  # no .cache: the first build renders every PDF
     cold = project.build(copy, copy / "site")
     warm = project.build(copy, copy / "site")
     edited = copy / EDITED_PAGE

@@ -25,17 +25,30 @@ class Build:
     log: str
 
 
-def snapshot(dest: Path, root: Path = ROOT, with_cache: bool = False) -> Path:
-    """Copy the parts of the project a build reads into dest; optionally the worksheet PDF cache too."""
+def snapshot(dest: Path, root: Path = ROOT, cache: Path | None = None) -> Path:
+    """Copy the parts of the project a build reads into dest; with `cache`, dest/.cache links to it."""
     dest.mkdir(parents=True, exist_ok=True)
-    parts = PROJECT_PARTS + ((".cache/worksheets",) if with_cache else ())
-    for part in parts:
+    for part in PROJECT_PARTS:
         src = root / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy2(src, dest / part)
+    if cache is not None:
+        (dest / ".cache").symlink_to(cache, target_is_directory=True)
     return dest
+
+
+def shared_cache(work: Path, root: Path = ROOT) -> Path:
+    """One PDF cache (.cache/) for every copy in a run, seeded from the project's own, so only the first
+    build that needs a PDF renders it, as on a writer's machine."""
+    cache = work / "cache"
+    if not cache.exists():
+        if (root / ".cache").is_dir():
+            shutil.copytree(root / ".cache", cache)
+        else:
+            cache.mkdir(parents=True)
+    return cache
 
 
 def build(project: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict | None = None,

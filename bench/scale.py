@@ -2,8 +2,10 @@
 
 Generated pages (shaped like the guide's articles, about 900 words, glossary terms in the text) go into
 docs/foundations/scale/ of a copy of the project, and made-up terms are added to its glossary up to 200.
-The real build runs through mkdocs-scale.yml, which inherits mkdocs.yml and swaps hooks/glossary.py for a
-wrapper that times each of its events, so the linker's share is measured inside a real build.
+Every copy shares one PDF cache, and the first size is built once untimed, so no timed build renders
+PDFs (section 3 measures those). The real build runs through mkdocs-scale.yml (mkdocs.yml plus the
+generated pages in the nav) under bench/breakdown.py, which times every plugin and hook event: the linker's share is the CPU time of
+hooks/glossary.py's events (which call macros/glossary.py) within that real build.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import project, stats, stock
+from . import pdfs, project, stats, stock
 from .linker import FILLER, make_terms
 
 SIZES = (100, 400, 1000)
@@ -23,47 +25,16 @@ TERMS = 200
 TARGET_LINKER_SHARE = 10.0
 SCALE_DIR = "foundations/scale"
 SCALE_CONFIG = "mkdocs-scale.yml"
-TIMER_HOOK = "bench_glossary_timer.py"
-
-TIMER_SOURCE = '''"""Bench only: hooks/glossary.py with a stopwatch round each of its events."""
-import functools, importlib.util, json, os, time
-from pathlib import Path
-
-_spec = importlib.util.spec_from_file_location("closer_glossary_hook", Path(__file__).parent / "hooks" / "glossary.py")
-_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_hook)
-_spent = {"wall_s": 0.0, "cpu_s": 0.0, "calls": 0}
-
-
-def _timed(event):
-    @functools.wraps(event)  # keeps mkdocs_priority from @event_priority
-    def timed(*args, **kwargs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        try:
-            return event(*args, **kwargs)
-        finally:
-            _spent["wall_s"] += time.perf_counter() - wall
-            _spent["cpu_s"] += time.process_time() - cpu
-            _spent["calls"] += 1
-    return timed
-
-
-for _name in [n for n in vars(_hook) if n.startswith("on_") and callable(getattr(_hook, n))]:
-    globals()[_name] = _timed(getattr(_hook, _name))
-_own_shutdown = globals().get("on_shutdown")
-
-
-def on_shutdown():
-    if _own_shutdown:
-        _own_shutdown()
-    Path(os.environ["BENCH_LINKER_OUT"]).write_text(json.dumps(_spent))
-'''
-
+BREAKDOWN = Path(__file__).with_name("breakdown.py")
 
 def measure(work: Path, sizes: tuple[int, ...] = SIZES, terms: int = TERMS, seed: int = 11) -> dict:
-    results = []
-    for size in sizes:
-        results.append(_one_size(work / f"scale-{size}", size, terms, random.Random(seed)))
+    # One snapshot for every size, so they all measure the same content while others edit the project;
+    # each size is built at the same path, because the handout PDFs' cache key includes the project path.
+    results, snapshot = [], project.snapshot(work / "scale-base", cache=project.shared_cache(work))
+    copy = work / "scale"
+    for number, size in enumerate(sizes):
+        shutil.copytree(snapshot, copy, symlinks=True)
+        results.append(_one_size(copy, size, terms, random.Random(seed), warm_up=number == 0))
     smallest, largest = results[0], results[-1]
     report = {"sizes": results, "terms": terms, "target_linker_share_pct": TARGET_LINKER_SHARE}
     if len(results) > 1:
@@ -71,11 +42,16 @@ def measure(work: Path, sizes: tuple[int, ...] = SIZES, terms: int = TERMS, seed
         base = stats.growth((smallest["pages"], smallest["stock_cpu_s"]), (largest["pages"], largest["stock_cpu_s"]))
         report["marginal_cpu_s_per_page"] = {"real": round(real, 4), "stock": round(base, 4)}
         report["marginal_ratio"] = stats.ratio(real, base)
+        # The target: cost per page must not grow with size faster than stock Material's does.
+        report["per_page_growth"] = {
+            name: stats.ratio(largest[f"{name}_cpu_ms_per_page"], smallest[f"{name}_cpu_ms_per_page"])
+            for name in ("real", "stock")
+        }
+    shutil.rmtree(snapshot)
     return report
 
 
-def _one_size(work: Path, size: int, terms: int, rng: random.Random) -> dict:
-    copy = project.snapshot(work, with_cache=True)
+def _one_size(copy: Path, size: int, terms: int, rng: random.Random, warm_up: bool) -> dict:
     glossary = _grow_glossary(copy, terms, rng)
     existing = sum(1 for _ in (copy / "docs").rglob("*.md")) + len(stock.generated_pages("/"))
     generated = max(size - existing, 0)
@@ -88,9 +64,14 @@ def _one_size(work: Path, size: int, terms: int, rng: random.Random) -> dict:
         target.write_text(page_markdown(rng, forms, number, source_id), encoding="utf-8")
     _write_scale_config(copy, pages)
     stock_config, _ = stock.prepare(copy)
-    timer_out = copy / "linker-time.json"
-    real = project.build(copy, copy / "site-real", SCALE_CONFIG, {"BENCH_LINKER_OUT": str(timer_out)})
-    linker = json.loads(timer_out.read_text())
+    if warm_up:  # renders any PDF the shared cache lacks, so no timed build pays for PDFs
+        project.build(copy, copy / "site-real", SCALE_CONFIG)
+    timings = copy / "breakdown.json"
+    real = project.build(copy, copy / "site-real", SCALE_CONFIG, runner=(str(BREAKDOWN), str(timings)))
+    by_plugin = json.loads(timings.read_text(encoding="utf-8"))["plugins_cpu_s"]
+    linker = by_plugin.get("hooks/glossary.py")
+    if linker is None:
+        raise RuntimeError(f"{copy / SCALE_CONFIG}: the build ran no hooks/glossary.py event; is the hook still listed?")
     base = project.build(copy, copy / "site-stock", stock_config)
     built = project.page_count(copy / "site-real")
     result = {
@@ -104,8 +85,10 @@ def _one_size(work: Path, size: int, terms: int, rng: random.Random) -> dict:
         "real_cpu_ms_per_page": round(1000 * real.cpu_s / built, 2),
         "stock_cpu_ms_per_page": round(1000 * base.cpu_s / built, 2),
         "ratio_cpu": stats.ratio(real.cpu_s, base.cpu_s),
-        "linker_cpu_s": round(linker["cpu_s"], 3),
-        "linker_share_pct": stats.share(linker["cpu_s"], real.cpu_s),
+        "linker_cpu_s": linker,
+        "linker_share_pct": stats.share(linker, real.cpu_s),
+        "cpu_by_plugin": by_plugin,
+        "pdfs_in_timed_build": pdfs.pdf_figures(real.log),
     }
     shutil.rmtree(copy)
     return result
@@ -143,12 +126,8 @@ def _sentence(rng: random.Random, forms: list[str], words: int) -> str:
 
 
 def _write_scale_config(copy: Path, pages: list[str]) -> None:
-    """mkdocs-scale.yml: inherits mkdocs.yml, adds the generated pages to the nav, times the linker."""
+    """mkdocs-scale.yml: inherits mkdocs.yml and adds the generated pages to the nav."""
     real = stock.read_config((copy / "mkdocs.yml").read_text(encoding="utf-8"))
-    hooks = [TIMER_HOOK if h == "hooks/glossary.py" else h for h in real["hooks"]]
-    if TIMER_HOOK not in hooks:
-        raise RuntimeError("mkdocs.yml: hooks no longer list hooks/glossary.py; update bench/scale.py")
     nav = real["nav"] + ([{"Scale": pages}] if pages else [])
-    (copy / TIMER_HOOK).write_text(TIMER_SOURCE, encoding="utf-8")
-    config = {"INHERIT": "mkdocs.yml", "hooks": hooks, "nav": nav}
+    config = {"INHERIT": "mkdocs.yml", "nav": nav}
     (copy / SCALE_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

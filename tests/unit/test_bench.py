@@ -153,9 +153,11 @@ def test_generated_scale_page_passes_our_front_matter_checks():
 
 # --- log and report parsing ------------------------------------------------------------------------
 
-def test_pdf_figures_read_the_worksheet_hook_line():
-    log = "INFO    -  Worksheet PDFs: 20 written, 3 rendered anew, in 4.2 s\nINFO    -  Documentation built in 9 seconds"
-    assert pdfs.pdf_figures(log) == {"pdfs": 20, "rendered": 3, "pdf_s": 4.2}
+def test_pdf_figures_read_the_worksheet_and_handout_hook_lines():
+    log = ("INFO    -  Worksheet PDFs: 20 written, 3 rendered anew, in 4.2 s\n"
+           "INFO    -  Handout PDFs: 16 written, 0 rendered anew, in 0.1 s\nINFO    -  Documentation built in 9 seconds")
+    assert pdfs.pdf_figures(log) == {"pdfs": 20, "rendered": 3, "pdf_s": 4.2,
+                                     "handout_pdfs": 16, "handout_rendered": 0, "handout_pdf_s": 0.1}
     assert pdfs.pdf_figures("INFO - Documentation built in 9 seconds") == {}
 
 
