@@ -47,7 +47,8 @@ def parts(concern: dict, body: str, page_url: str, site_url: str) -> list[tuple[
 def build(concern: dict, body: str, page_url: str, site_url: str, cache: Path, target: Path) -> bool:
     """Write the packet's PDF to target, from the cache when nothing changed; True if rendered."""
     pieces = parts(concern, body, page_url, site_url)
-    key = worksheet_pdf.content_hash("\0".join(h + u for h, _, u in pieces), "\0".join(c for _, c, _ in pieces))
+    # The key leaves out the worksheets' base (the project folder), so a copy of the project reuses the cache.
+    key = worksheet_pdf.content_hash(page_url + "\0" + "\0".join(h for h, _, _ in pieces), "\0".join(c for _, c, _ in pieces))
     cached = cache / f"{concern['id']}.{key}.pdf"
     rendered = not cached.is_file()
     if rendered:
