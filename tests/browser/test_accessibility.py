@@ -95,3 +95,17 @@ def test_the_focus_check_notices_a_missing_focus_ring(page, base_url):
     page.add_style_tag(content="*, *:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
     seen = tab_through(page, 2)
     assert seen[1]["cls"] == "closer-help-link" and not seen[1]["visible"]
+
+
+def test_keyboard_reaches_worksheet_fields_and_copy_link_controls(page, base_url):
+    page.goto(base_url + "worksheets/mirroring/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className").startswith("md-skip")
+    page.keyboard.press("Enter")  # "Skip to content", as a keyboard user would
+    seen = tab_through(page, 30)
+    fields = [s for s in seen if s["tag"] in ("textarea", "input") and s["cls"].startswith("ws-")]
+    copy = [s for s in seen if s["cls"] == "closer-copylink"]
+    assert fields, "no worksheet field reached by Tab"
+    assert copy, "no copy-link control reached by Tab"
+    hidden = [s for s in fields + copy if not s["visible"]]
+    assert not hidden, f"focused without a visible focus indicator: {hidden[:5]}"

@@ -1,0 +1,43 @@
+"""Glossary terms explain themselves in place: Material's tooltip shows the short definition when the
+reader hovers over a term or reaches it with the keyboard."""
+from __future__ import annotations
+
+ACTIVE = ".md-tooltip2--active"
+TERM = "article a.closer-glossary-link[title]"
+
+
+def test_hover_shows_the_definition_and_leaving_hides_it(page, base_url):
+    page.goto(base_url + "foundations/trust/")
+    term = page.locator(TERM).first
+    definition = term.get_attribute("title")
+    term.hover()
+    tip = page.locator(ACTIVE)
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip() == definition
+    page.mouse.move(1, 1)
+    page.wait_for_function(f"() => !document.querySelector('{ACTIVE}')")
+
+
+def test_keyboard_focus_shows_the_definition(page, base_url):
+    page.goto(base_url + "barriers/unhealthy-communication/")
+    page.mouse.move(1, 1)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Skip to content"
+    for _ in range(40):  # Tab to the first glossary term, as a keyboard reader would
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('closer-glossary-link')"):
+            break
+    definition = page.evaluate("() => document.activeElement.title")
+    assert definition, "no glossary term reached by Tab"
+    tip = page.locator(ACTIVE)
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip() == definition
+
+
+def test_a_link_without_a_definition_shows_no_tooltip(page, base_url):
+    """Negative control: the tooltip comes from the term's title, not from any link."""
+    page.goto(base_url + "foundations/trust/")
+    link = page.locator("article a[href]:not([title]):not(.headerlink)").first
+    link.hover()
+    page.wait_for_timeout(700)
+    assert page.locator(ACTIVE).count() == 0
