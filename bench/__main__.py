@@ -17,7 +17,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from . import buildtime, lighthouse, linker, pdfs, project, scale, stats, weight
+from . import buildtime, lighthouse, linker, pdfs, project, scale, stats, stock, weight
 
 OUT = Path(__file__).resolve().parent / "out"
 SECTIONS = ("build", "scale", "linker", "pdfs", "weight", "lighthouse")
@@ -43,11 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         if "pdfs" in only:
             _section(report, "pdfs", lambda: pdfs.measure(work))
         if {"weight", "lighthouse"} & set(only):
-            site = _built_site(work)
+            sites = _built_sites(work)
             if "weight" in only:
-                _section(report, "weight", lambda: weight.measure(site))
+                _section(report, "weight", lambda: weight.measure(sites))
             if "lighthouse" in only:
-                _section(report, "lighthouse", lambda: lighthouse.measure(site, OUT / "lighthouse"))
+                _section(report, "lighthouse", lambda: lighthouse.measure(sites, OUT / "lighthouse"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report["meta"]["total_s"] = round(time.monotonic() - started, 1)
@@ -105,20 +105,27 @@ def summary_rows(report: dict) -> list[tuple]:
         rows.append(("serve", f"rebuild after a page edit: {rendered} PDFs rendered, s", serve["rebuild_s"],
                      "0 rendered", stats.verdict(rendered, 0)))
     if pages := report.get("weight", {}).get("pages"):
-        target = report["weight"]["target_article_kib"]
+        target, stock_pages = report["weight"]["target_article_kib"], report["weight"].get("stock_pages", {})
         for name, page in pages.items():
-            without = round(page["transfer_kib"] - page["kib_by_type"].get("json", 0), 1)
-            rows.append(("weight", f"{name} {page['path']}: KiB gzip (without search index)",
-                         f"{page['transfer_kib']} ({without})", f"<= {target}" if name == "article" else "",
+            base = stock_pages.get(name, {}).get("transfer_kib")
+            rows.append(("weight", f"{name} {page['path']}: KiB gzip (stock Material)", f"{page['transfer_kib']} ({base})",
+                         f"<= {target}" if name == "article" else "",
                          stats.verdict(page["transfer_kib"], target) if name == "article" else ""))
     if lh := report.get("lighthouse"):
-        for run in lh["runs"]:
-            scores = run["scores"]
+        runs = {(r["site"], r["page"], r["form_factor"]): r["scores"] for r in lh["runs"]}
+        for (site, page, form_factor), scores in runs.items():
+            if site != "real":
+                continue
+            base = runs.get(("stock", page, form_factor))
             low = min(v for v in scores.values() if v is not None)
-            rows.append(("lighthouse", f"{run['page']} {run['form_factor']}: perf/a11y/bp/seo",
-                         "/".join(str(scores[c]) for c in lighthouse.CATEGORIES), f"{lh['target']} each",
+            rows.append(("lighthouse", f"{page} {form_factor}: perf/a11y/bp/seo (stock Material)",
+                         f"{_scores(scores)} ({_scores(base) if base else '-'})", f"{lh['target']} each",
                          stats.verdict(low, lh["target"], higher_is_better=True)))
     return rows
+
+
+def _scores(scores: dict) -> str:
+    return "/".join(str(scores[c]) for c in lighthouse.CATEGORIES)
 
 
 def _section(report: dict, name: str, run) -> None:
@@ -129,14 +136,16 @@ def _section(report: dict, name: str, run) -> None:
     print(f"bench: {name} done in {report[name]['section_s']} s", file=sys.stderr, flush=True)
 
 
-def _built_site(work: Path) -> Path:
-    """The real site for the browser sections: the build section's, or a fresh build."""
-    built = work / "build" / "site-real"
-    if built.is_dir():
+def _built_sites(work: Path) -> dict[str, Path]:
+    """The real and the stock site for the browser sections: the build section's, or fresh builds."""
+    built = {"real": work / "build" / "site-real", "stock": work / "build" / "site-stock"}
+    if all(site.is_dir() for site in built.values()):
         return built
     copy = project.snapshot(work / "browser", cache=project.shared_cache(work))
-    project.build(copy, copy / "site")
-    return copy / "site"
+    stock_config, _ = stock.prepare(copy)
+    project.build(copy, copy / "site-real")
+    project.build(copy, copy / "site-stock", stock_config)
+    return {"real": copy / "site-real", "stock": copy / "site-stock"}
 
 
 def _meta(runs: int, sizes: tuple[int, ...], only: list[str]) -> dict:

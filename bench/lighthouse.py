@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from contextlib import ExitStack
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,22 +30,26 @@ METRICS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-pai
            "cls": "cumulative-layout-shift", "si_ms": "speed-index"}
 
 
-def measure(site: Path, out: Path) -> dict:
-    """Run every page in both form factors; Lighthouse's own JSON reports are kept in `out`."""
+def measure(sites: dict[str, Path], out: Path) -> dict:
+    """Every page in both form factors, on each site (real, stock) in turn; Lighthouse's own JSON
+    reports are kept in `out`."""
     if not LIGHTHOUSE.is_file():
         raise RuntimeError(f"{LIGHTHOUSE}: not installed; `make bench` runs `npm ci` first")
-    runs = []
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    with serve(site) as (base, requested):
+    runs, extra = [], set()
+    with ExitStack() as stack:
+        served = {name: stack.enter_context(serve(root)) for name, root in sites.items()}
         for form_factor in FORM_FACTORS:
-            for name, path in PAGES.items():
-                report = _run(base + path, form_factor, out / f"{name}-{form_factor}.json")
-                runs.append({"page": name, "form_factor": form_factor, **summarise(report, urlsplit(base).netloc)})
-        served = sorted(set(requested))
-    return {"runs": runs, "target": TARGET, "paths_served": len(served),
-            "extra_paths_asked": [p for p in served if not p.endswith(("/", ".css", ".js", ".json", ".svg", ".html"))]}
+            for page, path in PAGES.items():
+                for site, (base, _) in served.items():
+                    report = _run(base + path, form_factor, out / f"{site}-{page}-{form_factor}.json")
+                    runs.append({"site": site, "page": page, "form_factor": form_factor,
+                                 **summarise(report, urlsplit(base).netloc)})
+        for _, requested in served.values():
+            extra.update(p for p in requested if not p.endswith(("/", ".css", ".js", ".json", ".svg", ".html")))
+    return {"runs": runs, "target": TARGET, "extra_paths_asked": sorted(extra)}
 
 
 def _run(url: str, form_factor: str, out: Path) -> dict:

@@ -27,18 +27,21 @@ CHROMIUM_ARGS = [
 ]
 
 
-def measure(site: Path) -> dict:
+def measure(sites: dict[str, Path]) -> dict:
+    """Each page of each site (real first, then stock Material on the same Markdown)."""
     from playwright.sync_api import sync_playwright
 
-    results = {}
-    with serve(site) as (base, _), sync_playwright() as pw:
+    results: dict[str, dict] = {}
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            for name, path in PAGES.items():
-                results[name] = {"path": "/" + path, **_load(browser, base + path)}
+            for site, root in sites.items():
+                with serve(root) as (base, _):
+                    results[site] = {name: {"path": "/" + path, **_load(browser, base + path)} for name, path in PAGES.items()}
         finally:
             browser.close()
-    return {"pages": results, "target_article_kib": TARGET_ARTICLE_KIB}
+    return {"pages": results.pop("real"), **{f"{site}_pages": pages for site, pages in results.items()},
+            "target_article_kib": TARGET_ARTICLE_KIB}
 
 
 def _load(browser, url: str) -> dict:
