@@ -195,3 +195,20 @@ def test_server_gzips_text_only_when_asked(tmp_path):
         plain = urllib.request.urlopen(base + "page/")
         assert plain.headers["Content-Encoding"] is None and len(plain.read()) == 2400
     assert requested == ["/page/", "/page/"]
+
+
+def test_summary_puts_stock_material_beside_each_lighthouse_and_weight_figure():
+    scores = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+    stock_scores = {**scores, "performance": 100, "accessibility": 88}
+    page = {"path": "/a/", "transfer_kib": 82.0}
+    report = {
+        "lighthouse": {"target": 100, "runs": [
+            {"site": "real", "page": "article", "form_factor": "mobile", "scores": scores},
+            {"site": "stock", "page": "article", "form_factor": "mobile", "scores": stock_scores}]},
+        "weight": {"target_article_kib": 100, "pages": {"article": page},
+                   "stock_pages": {"article": {**page, "transfer_kib": 163.2}}},
+    }
+    rows = summary_rows(report)
+    assert [r[0] for r in rows] == ["weight", "lighthouse"]  # one row per real page, stock alongside
+    assert rows[0][2:] == ("82.0 (163.2)", "<= 100", "ok")
+    assert rows[1][2:] == ("98/100/100/100 (100/88/100/100)", "100 each", "MISS")
