@@ -19,15 +19,19 @@ def test_hover_shows_the_definition_and_leaving_hides_it(page, base_url):
 
 
 def test_keyboard_focus_shows_the_definition(page, base_url):
-    page.goto(base_url + "barriers/unhealthy-communication/")
+    page.goto(base_url + "barriers/unhealthy-communication/", wait_until="networkidle")
+    # Material moves a title into its tooltip once shown, so read the definitions first.
+    definitions = page.eval_on_selector_all(TERM, "els => Object.fromEntries(els.map(e => [e.href, e.title]))")
     page.mouse.move(1, 1)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
     page.keyboard.press("Enter")  # "Skip to content"
-    for _ in range(40):  # Tab to the first glossary term, as a keyboard reader would
+    page.wait_for_function("() => location.hash !== ''")
+    for _ in range(60):  # Tab to the first glossary term, as a keyboard reader would
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.classList.contains('closer-glossary-link')"):
             break
-    definition = page.evaluate("() => document.activeElement.title")
+    definition = definitions.get(page.evaluate("() => document.activeElement.href"))
     assert definition, "no glossary term reached by Tab"
     tip = page.locator(ACTIVE)
     tip.wait_for(state="visible")
