@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from macros import packet_pdf, therapists
+from macros import packet_pdf, therapists, worksheet_render
 from macros.data import DataError
 
 log = logging.getLogger("mkdocs.hooks.packets")
@@ -55,7 +55,8 @@ def on_post_build(config):
 
 
 def _site_url(config) -> str:
-    url = config["site_url"] or "/"
+    """The public address, also under `mkdocs serve` (which swaps in its local one): handouts print it."""
+    url = worksheet_render.public_site_url(config) or "/"
     return url if url.endswith("/") else url + "/"
 
 

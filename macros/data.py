@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+# LibYAML's safe loader when PyYAML was built with it: about eight times faster on our data files.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DataError(PluginError):
     """A data or front-matter problem; MkDocs prints the message and aborts the build."""
 
@@ -32,7 +36,7 @@ def relative(path: Path) -> str:
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning syntax errors into a DataError naming the file and line."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise DataError(f"{relative(path)}: file not found") from None
     except yaml.YAMLError as err:

@@ -6,6 +6,7 @@ tags and the practices index, so every practice page has the same shape and noth
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,10 +72,17 @@ def slug_of(src_uri: str) -> str:
 
 
 def page_meta(folder: str, slug: str) -> dict:
-    """A page's front matter, read without building it (not cached: `mkdocs serve` must see edits)."""
+    """A page's front matter, read without building it. Cached by the file's modification time, so a
+    build reads each page once and `mkdocs serve` still sees an edit."""
+    path = DOCS / folder / f"{slug}.md"
+    return _front_matter(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _front_matter(path: Path, mtime_ns: int) -> dict:
     from mkdocs.utils.meta import get_data
 
-    return get_data((DOCS / folder / f"{slug}.md").read_text(encoding="utf-8"))[1]
+    return get_data(path.read_text(encoding="utf-8"))[1]
 
 
 def page_title(folder: str, slug: str) -> str:
