@@ -35,6 +35,7 @@ def visits(site, base_url, browser):
         page.on("pageerror", lambda e, rec=record: rec["errors"].append(str(e)))
         page.goto(base_url + path.as_posix().removesuffix("index.html"), wait_until="networkidle")
         record["cookies"] = ctx.cookies()
+        record["chrome_on_screen"] = [sel for sel in CHROME[:2] if page.locator(sel).first.is_visible()]
         page.emulate_media(media="print")
         record["chrome_in_print"] = [sel for sel in CHROME if page.locator(sel).first.is_visible()]
         ctx.close()
@@ -42,24 +43,31 @@ def visits(site, base_url, browser):
     return results
 
 
+def problems(visits, key: str) -> dict[str, list]:
+    """Each page with something recorded under `key`."""
+    return {str(p): r[key] for p, r in visits.items() if r[key]}
+
+
 def test_no_request_leaves_the_loopback_server(visits):
-    found = {str(p): r["foreign"] for p, r in visits.items() if r["foreign"]}
-    assert not found, f"requests to other hosts: {found}"
+    assert not problems(visits, "foreign"), f"requests to other hosts: {problems(visits, 'foreign')}"
 
 
 def test_no_page_sets_a_cookie(visits):
-    found = {str(p): r["cookies"] for p, r in visits.items() if r["cookies"]}
-    assert not found, f"cookies set: {found}"
+    assert not problems(visits, "cookies"), f"cookies set: {problems(visits, 'cookies')}"
 
 
 def test_no_console_errors(visits):
-    found = {str(p): r["errors"] for p, r in visits.items() if r["errors"]}
-    assert not found, f"console errors: {found}"
+    assert not problems(visits, "errors"), f"console errors: {problems(visits, 'errors')}"
 
 
 def test_print_hides_the_site_chrome(visits):
-    found = {str(p): r["chrome_in_print"] for p, r in visits.items() if r["chrome_in_print"]}
-    assert not found, f"site chrome visible in print: {found}"
+    assert not problems(visits, "chrome_in_print"), f"site chrome in print: {problems(visits, 'chrome_in_print')}"
+
+
+def test_the_chrome_check_sees_the_chrome_on_screen(visits):
+    """Control for the print check: on screen, the banner and header it looks for are there."""
+    missing = [str(p) for p, r in visits.items() if r["chrome_on_screen"] != CHROME[:2]]
+    assert not missing, f"banner or header not found on screen: {missing}"
 
 
 def test_the_request_recorder_sees_a_foreign_request(context, base_url):
