@@ -2,7 +2,7 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import glossary, pages, practices, worksheet_render, worksheets
+from . import glossary, helplines, pages, practices, worksheet_render, worksheets
 
 from . import therapists
 
@@ -66,6 +66,27 @@ def define_env(env):
     def homework_pairings() -> str:
         """Approach, practice and worksheet, read from every practice page's front matter."""
         return therapists.pairings(env.page.file.src_uri)
+
+    @env.macro
+    def helpline_directory() -> str:
+        """Every helpline from data/helplines.yml, by country, each a tap-to-call (and text) link."""
+        return helplines.directory_html(helplines.load())
+
+    @env.macro
+    def emergency_numbers() -> str:
+        """'911 in the United States and Canada, 999 in …', each a tap-to-call link."""
+        return helplines.emergency_html(helplines.load())
+
+    @env.macro
+    def helpline(helpline_id: str) -> str:
+        """One service's call (and text) links: {{ helpline("uk-ndah") }}."""
+        line = helplines.load().get(helpline_id, f"docs/{env.page.file.src_uri}")
+        return " or ".join([helplines.call_link(line)] + ([helplines.text_link(line)] if line.text else []))
+
+    @env.macro
+    def emergency(emergency_id: str) -> str:
+        """One emergency number as a tap-to-call link: {{ emergency("uk-ie") }}."""
+        return helplines.emergency_link(helplines.load().emergency_number(emergency_id, f"docs/{env.page.file.src_uri}"))
 
     @env.macro
     def url_promises() -> str:

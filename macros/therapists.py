@@ -17,11 +17,18 @@ from .data import DATA, DataError, check_keys, expect_list, expect_text, page_ki
 from .practices import DOCS, WORKSHEETS, duration, page_title
 
 CONCERNS = DATA / "concerns.yml"
+PACKET_SAFETY = (
+    "**Before you start.** These practices are for partners who feel safe with each other. If you are afraid "
+    "of your partner, or one of you hurts, threatens or controls the other, set this handout aside and get "
+    "help that puts safety first:"
+)
 PACKETS = "therapists/packets"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _SECTION = re.compile(r'^\{\{\s*section\("([a-z-]+)"[^}]*\}\}\s*$', re.M)
 _HEADING = re.compile(r"^(#{2,5}) (.+?)(?: \{#([a-z0-9-]+)\})?[ \t]*$", re.M)
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
+# A paragraph followed by its attr_list line `{: .closer-caveat }`.
+_CAVEAT = re.compile(r"(?:^|\n\n)((?:(?!\n\n).)+?)\n\{:[^}\n]*\.closer-caveat[^}\n]*\}", re.S)
 
 
 @lru_cache(maxsize=None)
@@ -161,15 +168,29 @@ def pairings(from_uri: str) -> str:
 
 def steps(slug: str, from_uri: str) -> str:
     """A practice's 'How to do it' section, with its links made relative to the page at from_uri."""
+    return practice_section(slug, "how-to-do-it", from_uri)
+
+
+def practice_section(slug: str, section_id: str, from_uri: str) -> str:
+    """One required section of a practice page, with its links made relative to the page at from_uri."""
     source = (DOCS / "practices" / f"{slug}.md").read_text(encoding="utf-8")
     parts = _SECTION.split(source)
     found = dict(zip(parts[1::2], parts[2::2]))
-    if "how-to-do-it" not in found:
-        raise DataError(f"docs/practices/{slug}.md: a handout packet needs its 'how-to-do-it' section, found none")
-    block = found["how-to-do-it"].strip()
+    if section_id not in found:
+        raise DataError(f"docs/practices/{slug}.md: a handout packet needs its '{section_id}' section, found none")
+    block = found[section_id].strip()
     if "{{" in block or "{%" in block:
-        raise DataError(f"docs/practices/{slug}.md: the 'how-to-do-it' section uses a macro, which a handout packet cannot copy")
+        raise DataError(f"docs/practices/{slug}.md: the '{section_id}' section uses a macro, which a handout packet cannot copy")
+    return _relinked(slug, block, from_uri)
 
+
+def caveats(slug: str, from_uri: str) -> list[str]:
+    """Paragraphs a practice marks `{: .closer-caveat }`: warnings a handout must carry with its steps."""
+    source = (DOCS / "practices" / f"{slug}.md").read_text(encoding="utf-8")
+    return [_relinked(slug, m.group(1).strip(), from_uri) for m in _CAVEAT.finditer(source)]
+
+
+def _relinked(slug: str, block: str, from_uri: str) -> str:
     def relink(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join("practices", match.group(1)))
         return f"]({href(from_uri, target)}{match.group(2) or ''})"
@@ -201,6 +222,8 @@ def packet_source(concern: dict, site_url: str) -> str:
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
         "talk about how it went. Each part ends with the address of the full page and its worksheet.",
         f"**Read first:** {', '.join(read_link(uri, t) for t in concern['read'])}.",
+        f"{PACKET_SAFETY} [Get help now]({href(uri, 'safety/index.md')}): {site_url}safety/\n"
+        "{: .closer-packet-safety }",
         # Raw HTML: the PDF is written after the pages, so MkDocs cannot check a Markdown link to it.
         f'<p class="closer-packet-download"><a href="{concern["id"]}.pdf" download>Download this handout '
         f"as a PDF</a>, with its worksheets to print.</p>",
@@ -215,8 +238,11 @@ def packet_source(concern: dict, site_url: str) -> str:
             f'<section class="closer-packet-practice" markdown>\n\n## {meta_p["title"]} {{#{slug}}}',
             f"{meta_p['description']}",
             f"**Time:** about {duration(p['minutes'])}, {p['how_often']}.",
+            *caveats(slug, uri),
             f"### How to do it {{#{slug}-steps}}",
             steps(slug, uri),
+            f"### Watch out for {{#{slug}-pitfalls}}",
+            practice_section(slug, "pitfalls", uri),
             # The addresses are the link texts, so they print in full and no other hook rewrites them.
             f"**The full page:** [{page_url}]({href(uri, f'practices/{slug}.md#how-to-do-it')})",
             f"**{'Worksheet' if worksheet_target(slug) else 'Worksheets'}:** [{ws_url}]({href(uri, ws)}), "

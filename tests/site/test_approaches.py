@@ -23,16 +23,25 @@ EMERGENCY_NUMBERS = ("911", "999", "112", "000")
 SAFETY_IDS = ("not-the-first-step", "helplines", "crisis", "online-safety")
 SIGN_IDS = ("sign-communication", "sign-trust", "sign-trauma", "sign-resentment", "sign-distance")
 
-# Every helpline the page prints, with every number in its row. Each was checked against the service's
-# own site; a row that is added, removed or mistyped fails until this list is checked and updated too.
+# Every helpline the safety page prints, by its id in data/helplines.yml, with the numbers to call and
+# text. Each was checked against the service's own site; an entry that is added, removed or mistyped in
+# the data fails until this list is checked and updated too.
 HELPLINES = {
-    ("United States", "National Domestic Violence Hotline"): {"1-800-799-7233", "88788"},
-    ("United States", "988 Suicide & Crisis Lifeline"): {"988"},
-    ("United Kingdom", "National Domestic Abuse Helpline, run by Refuge"): {"0808 2000 247"},
-    ("United Kingdom and Ireland", "Samaritans"): {"116 123"},
-    ("Canada", "9-8-8 Suicide Crisis Helpline"): {"988"},
-    ("Australia", "1800RESPECT"): {"1800 737 732"},
-    ("Australia", "Lifeline"): {"13 11 14"},
+    "us-ndvh": {"1-800-799-7233", "88788"},
+    "us-988": {"988"},
+    "ca-sos-violence-conjugale": {"1-800-363-9010"},
+    "ca-awhl": {"1-866-863-0511"},
+    "ca-988": {"988"},
+    "uk-ndah": {"0808 2000 247"},
+    "uk-scotland": {"0800 027 1234"},
+    "uk-wales": {"0808 80 10 800", "07860 077333"},
+    "uk-northern-ireland": {"0808 802 1414"},
+    "uk-mens-advice-line": {"0808 801 0327"},
+    "uk-galop": {"0800 999 5428"},
+    "uk-samaritans": {"116 123"},
+    "ie-womens-aid": {"1800 341 900"},
+    "au-1800respect": {"1800 737 732"},
+    "au-lifeline": {"13 11 14"},
 }
 NUMBER = re.compile(r"\d(?:[\d -]*\d)?")
 
@@ -65,13 +74,18 @@ def missing_section_links(site, page: Path, soup: BeautifulSoup) -> list[str]:
     return problems
 
 
-def helpline_rows(soup: BeautifulSoup) -> dict[tuple[str, str], set[str]]:
-    """(where, who) -> the numbers in that row, from the first table after the helplines heading."""
-    table = soup.find(id="helplines").find_next("table")
+def helpline_rows(soup: BeautifulSoup) -> dict[str, set[str]]:
+    """Helpline id -> the numbers its entry shows, each checked against the tel: or sms: link it sits in."""
     rows = {}
-    for tr in table.select("tbody tr"):
-        where, who, reach = (td.get_text(" ", strip=True) for td in tr.find_all("td"))
-        rows[(where, who)] = set(NUMBER.findall(reach))
+    for item in soup.select("li.closer-helpline"):
+        numbers = set()
+        for a in item.select("a.closer-tel"):
+            shown = NUMBER.findall(a.get_text(" ", strip=True))
+            assert len(shown) == 1, f"{item['data-helpline']}: a link must show one number, got {a.get_text()!r}"
+            digits = re.sub(r"\D", "", a["href"].split("?")[0])
+            assert digits == re.sub(r"\D", "", shown[0]), f"{item['data-helpline']}: {a['href']} does not dial {shown[0]}"
+            numbers.add(shown[0])
+        rows.setdefault(item["data-helpline"], set()).update(numbers)
     return rows
 
 
@@ -150,11 +164,51 @@ def test_every_helpline_row_is_shown_with_its_checked_numbers(site):
 
 
 def test_the_helpline_check_catches_a_mistyped_number(site):
-    """Negative control: one wrong digit in one row makes the rows differ from the checked list."""
+    """Negative control: one wrong digit in one entry, shown and dialled alike, differs from the checked list."""
     soup = BeautifulSoup(str(site.soup(SAFETY)), "html.parser")
-    cell = soup.find(string=re.compile("0808 2000 247"))
-    cell.replace_with(cell.replace("0808 2000 247", "0808 2000 274"))
+    link = soup.select_one("#uk-ndah a.closer-tel")
+    link.string = "Call 0808 2000 274"
+    link["href"] = "tel:08082000274"
     assert helpline_rows(soup) != HELPLINES
+
+
+def test_the_helpline_check_catches_a_link_that_dials_another_number(site):
+    soup = BeautifulSoup(str(site.soup(SAFETY)), "html.parser")
+    soup.select_one("#uk-ndah a.closer-tel")["href"] = "tel:08082000274"
+    with pytest.raises(AssertionError, match="does not dial"):
+        helpline_rows(soup)
+
+
+def test_every_helpline_says_what_it_is_for_where_and_when(site):
+    problems = []
+    for item in site.soup(SAFETY).select("li.closer-helpline"):
+        text = item.get_text(" ", strip=True)
+        if not re.search(r"\bFor \w", text) or "Answers " not in text:
+            problems.append(f"{item['data-helpline']}: no purpose or hours in {text!r}")
+        for a in item.select("a.closer-tel"):
+            heading = item.find_previous("h3").get_text(strip=True)
+            if heading not in a.get("aria-label", ""):
+                problems.append(f"{item['data-helpline']}: the link's label {a.get('aria-label')!r} does not name {heading}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_emergency_number_is_tap_to_call(site):
+    links = site.soup(SAFETY).select("#emergency a[href^='tel:']")
+    assert [a["href"] for a in links] == [f"tel:{n}" for n in EMERGENCY_NUMBERS]
+
+
+def test_every_phone_link_on_the_site_dials_a_number_from_the_data(site):
+    from macros import helplines
+
+    directory = helplines.load()
+    known = {helplines.digits(n) for h in directory.helplines for n in (h.call, h.text) if n}
+    known |= {helplines.digits(e.number) for e in directory.emergency}
+    strays = [
+        f"{page}: {a['href']}" for page in site.pages
+        for a in site.soup(page).select("a[href^='tel:'], a[href^='sms:']")
+        if helplines.digits(a["href"].split("?")[0]) not in known
+    ]
+    assert not strays, strays
 
 
 def test_the_quick_exit_leads_elsewhere_without_a_referrer(site):

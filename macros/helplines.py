@@ -1,0 +1,318 @@
+"""Helplines and emergency numbers: data/helplines.yml, validated, rendered as tap-to-call links.
+
+Every phone number Closer shows comes from this one file: the safety page's list, the emergency line,
+the print footer of every page, worksheet PDFs and handout packets. `hand_written_numbers` finds a
+number typed into a page instead, so the build can refuse it. Pure functions; no MkDocs here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from .data import DATA, DataError, check_keys, expect_date, expect_text, read_yaml, relative, sources
+
+PATH = DATA / "helplines.yml"
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# A number as a service writes it: digits, single spaces or hyphens between them, 3 to 15 digits.
+_NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
+_WORD = re.compile(r"[A-Z0-9]{1,20}")
+
+
+@dataclass(frozen=True)
+class Helpline:
+    id: str
+    countries: tuple[str, ...]
+    name: str
+    purpose: str
+    call: str
+    hours: str
+    source: str
+    area: str = ""
+    by: str = ""
+    text: str = ""
+    text_message: str = ""
+    paper: str = ""
+
+    @property
+    def where(self) -> str:
+        """'England, United Kingdom'; 'United Kingdom and Ireland'."""
+        countries = " and ".join(self.countries)
+        return f"{self.area}, {countries}" if self.area else countries
+
+    @property
+    def call_href(self) -> str:
+        return "tel:" + digits(self.call)
+
+    @property
+    def text_href(self) -> str:
+        body = f"?body={self.text_message}" if self.text_message else ""
+        return f"sms:{digits(self.text)}{body}" if self.text else ""
+
+
+@dataclass(frozen=True)
+class Emergency:
+    id: str
+    number: str
+    where: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Directory:
+    checked: object
+    emergency: tuple[Emergency, ...]
+    helplines: tuple[Helpline, ...]
+
+    @property
+    def countries(self) -> list[str]:
+        """Countries in the order the file first names them."""
+        return list(dict.fromkeys(c for h in self.helplines for c in h.countries))
+
+    def get(self, helpline_id: str, where: str) -> Helpline:
+        for h in self.helplines:
+            if h.id == helpline_id:
+                return h
+        known = ", ".join(h.id for h in self.helplines)
+        raise DataError(f"{where}: no helpline {helpline_id!r} in data/helplines.yml; expected one of: {known}")
+
+    def emergency_number(self, emergency_id: str, where: str) -> Emergency:
+        for e in self.emergency:
+            if e.id == emergency_id:
+                return e
+        known = ", ".join(e.id for e in self.emergency)
+        raise DataError(f"{where}: no emergency number {emergency_id!r} in data/helplines.yml; expected one of: {known}")
+
+    @property
+    def on_paper(self) -> list[Helpline]:
+        return [h for h in self.helplines if h.paper]
+
+
+def digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def load(path: Path = PATH) -> Directory:
+    """The validated directory, parsed again only when the file changes (mkdocs serve)."""
+    return _load(Path(path), Path(path).stat().st_mtime_ns if Path(path).exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, _mtime: int) -> Directory:
+    return validate(read_yaml(path), relative(path))
+
+
+def _number(where: str, key: str, value: object) -> str:
+    text = value if isinstance(value, str) else ""
+    if not _NUMBER.fullmatch(text) or not 3 <= len(digits(text)) <= 15:
+        raise DataError(
+            f"{where}: '{key}' must be a phone number written as text, digits with single spaces or hyphens "
+            f"(3 to 15 digits, such as \"0808 2000 247\"), got {value!r}"
+        )
+    return text
+
+
+def _helpline(where: str, entry: dict, registry: dict) -> Helpline:
+    check_keys(where, entry, ["id", "country", "name", "for", "call", "hours", "source"], ["area", "by", "text", "paper"])
+    countries = entry["country"] if isinstance(entry["country"], list) else [entry["country"]]
+    countries = tuple(expect_text(where, "country", c) for c in countries)
+    if entry["source"] not in registry:
+        raise DataError(f"{where}: 'source' must be an id in data/sources.yml (the service's own website), got {entry['source']!r}")
+    text, message = "", ""
+    if "text" in entry:
+        check_keys(f"{where}: text", entry["text"], ["number"], ["message"])
+        text = _number(where, "text: number", entry["text"]["number"])
+        message = entry["text"].get("message", "")
+        if message and not (isinstance(message, str) and _WORD.fullmatch(message)):
+            raise DataError(f"{where}: 'text: message' must be one word in capitals, such as START, got {message!r}")
+    paper = entry.get("paper", "")
+    if "paper" in entry and not (isinstance(paper, str) and 0 < len(paper.strip()) <= 30):
+        raise DataError(f"{where}: 'paper' must be a short label of at most 30 characters, such as US crisis, got {paper!r}")
+    return Helpline(
+        id=entry["id"], countries=countries, name=expect_text(where, "name", entry["name"]),
+        purpose=expect_text(where, "for", entry["for"]), call=_number(where, "call", entry["call"]),
+        hours=expect_text(where, "hours", entry["hours"]), source=entry["source"],
+        area=expect_text(where, "area", entry["area"]) if "area" in entry else "",
+        by=expect_text(where, "by", entry["by"]) if "by" in entry else "", text=text, text_message=message, paper=paper,
+    )
+
+
+def validate(data: object, file: str, registry: dict | None = None) -> Directory:
+    """Check every entry; raise DataError naming the file and the entry."""
+    registry = sources() if registry is None else registry
+    check_keys(file, data, ["checked", "emergency", "helplines"])
+    checked = expect_date(file, "checked", data["checked"])
+    emergency = []
+    for i, entry in enumerate(data["emergency"] if isinstance(data["emergency"], list) else [None], 1):
+        where = f"{file}: emergency number {i}"
+        check_keys(where, entry, ["id", "number", "where", "short"])
+        if not isinstance(entry["id"], str) or not _SLUG.fullmatch(entry["id"]):
+            raise DataError(f"{where}: 'id' must be a lowercase slug such as uk-ie, got {entry['id']!r}")
+        emergency.append(Emergency(
+            entry["id"], _number(where, "number", entry["number"]), expect_text(where, "where", entry["where"]),
+            expect_text(where, "short", entry["short"])))
+    helplines, seen = [], set()
+    if not isinstance(data["helplines"], list):
+        raise DataError(f"{file}: 'helplines' must be a list of helplines, got {type(data['helplines']).__name__}")
+    for i, entry in enumerate(data["helplines"], 1):
+        name = entry.get("id", i) if isinstance(entry, dict) else i
+        where = f"{file}: helpline {name!r}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not _SLUG.fullmatch(entry["id"]) or entry["id"] in seen:
+            raise DataError(f"{where}: 'id' must be a new lowercase slug such as uk-ndah, got {name!r}")
+        seen.add(entry["id"])
+        helplines.append(_helpline(where, entry, registry))
+    directory = Directory(checked, tuple(emergency), tuple(helplines))
+    paper = {c for h in directory.on_paper for c in h.countries}
+    if not {"United States", "United Kingdom"} <= paper:
+        raise DataError(
+            f"{file}: every printed sheet carries the helplines marked 'paper'; expected at least one in the "
+            f"United States and one in the United Kingdom, found: {', '.join(sorted(paper)) or 'none'}"
+        )
+    return directory
+
+
+# Rendering. Every value is escaped: a name or label is text, never markup.
+
+def call_link(h: Helpline) -> str:
+    label = escape(f"Call {h.name}, {h.where}, on {h.call}", quote=True)
+    return f'<a class="closer-tel" href="{escape(h.call_href, quote=True)}" aria-label="{label}">Call {escape(h.call)}</a>'
+
+
+def text_link(h: Helpline) -> str:
+    what = f"Text {h.text_message} to {h.text}" if h.text_message else f"Text {h.text}"
+    label = escape(f"{what}: {h.name}, {h.where}", quote=True)
+    return f'<a class="closer-tel" href="{escape(h.text_href, quote=True)}" aria-label="{label}">{escape(what)}</a>'
+
+
+def entry_html(h: Helpline, anchor: bool = True) -> str:
+    """One service: its name, what it is for, its hours, and tap-to-call and tap-to-text links. A service
+    listed under two countries carries its anchor (its id) the first time only."""
+    by = f", run by {escape(h.by)}" if h.by else ""
+    area = f"{escape(h.area)}: " if h.area else ""
+    links = " ".join([call_link(h)] + ([text_link(h)] if h.text else []))
+    hid = escape(h.id, quote=True)
+    return (
+        f'<li class="closer-helpline" data-helpline="{hid}"' + (f' id="{hid}">' if anchor else ">")
+        + f'<span class="closer-helpline-name">{area}<strong>{escape(h.name)}</strong>{by}</span> '
+        f'<span class="closer-helpline-for">For {escape(h.purpose)}. Answers {escape(h.hours)}.</span> '
+        f'<span class="closer-helpline-links">{links}</span></li>'
+    )
+
+
+def directory_html(directory: Directory) -> str:
+    """The safety page's list: a heading per country, then its services."""
+    out, shown = ['<div class="closer-helplines closer-no-glossary">'], set()
+    for country in directory.countries:
+        slug = "helplines-" + re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+        out.append(f'<h3 id="{slug}">{escape(country)}</h3>')
+        out.append('<ul class="closer-helpline-list">')
+        for h in directory.helplines:
+            if country in h.countries:
+                out.append(entry_html(h, anchor=h.id not in shown))
+                shown.add(h.id)
+        out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def emergency_link(e: Emergency) -> str:
+    label = escape(f"Call {e.number}, the emergency number in {e.where}", quote=True)
+    return f'<a class="closer-tel" href="tel:{digits(e.number)}" aria-label="{label}">{escape(e.number)}</a>'
+
+
+def emergency_html(directory: Directory) -> str:
+    """'911 in the United States and Canada, 999 in …', each number a tap-to-call link."""
+    parts = [f"{emergency_link(e)} in {escape(e.where)}" for e in directory.emergency]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def paper_numbers(directory: Directory) -> str:
+    """The helplines printed on every sheet, as plain text: 'US domestic violence 1-800-799-7233 · …'."""
+    return " · ".join(f"{h.paper} {h.call}" for h in directory.on_paper)
+
+
+def emergency_text(directory: Directory) -> str:
+    """'911 US and Canada · 999 UK and Ireland · …', for paper."""
+    return " · ".join(f"{e.number} {e.short}" for e in directory.emergency)
+
+
+# The check: a phone number typed into a page rather than rendered from data.
+
+_FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_MACRO = re.compile(r"\{\{.*?\}\}")
+# Seven or more digits, alone or in groups joined by a space, hyphen or dot: 0808 2000 247,
+# 1-866-863-0511, (01) 554 3811, +44 808 2000 247, 07860077333. Years, dates, page ranges and
+# "1,000" do not match.
+_PHONE = re.compile(r"(?<![\w,.–/-])\+?\(?\d{1,15}\)?(?:[ .-]\(?\d{2,6}\)?){0,4}(?![\w–/-])")
+
+
+def hand_written_numbers(markdown: str, directory: Directory) -> list[tuple[int, str]]:
+    """(line, text) of every phone number written into a page's Markdown by hand."""
+    front = _FRONT.match(markdown)
+    offset = markdown[: front.end()].count("\n") if front else 0
+    body = markdown[front.end():] if front else markdown
+    known = {digits(n) for h in directory.helplines for n in (h.call, h.text) if n}
+    known |= {digits(e.number) for e in directory.emergency}
+    short = sorted((k for k in known if len(k) < 7), key=len, reverse=True)
+    spaced = [r"[ .-]?".join(k) for k in short]
+    short_pattern = re.compile(r"(?<![\w,.–/-])(?:" + "|".join(spaced) + r")(?![\w–/-])") if spaced else None
+    found = []
+    for number, line in enumerate(body.splitlines(), offset + 1):
+        line = _MACRO.sub("", _DATE.sub("", line))
+        for match in _PHONE.finditer(line):
+            if len(digits(match.group())) >= 7:
+                found.append((number, match.group()))
+        if short_pattern:
+            for match in short_pattern.finditer(line):
+                found.append((number, match.group()))
+    return found
+
+
+def check_page(src_uri: str, markdown: str, directory: Directory) -> None:
+    """Fail when a page writes a phone number by hand."""
+    numbers = hand_written_numbers(markdown, directory)
+    if numbers:
+        line, text = numbers[0]
+        raise DataError(
+            f"docs/{src_uri}: line {line} writes the phone number {text!r} by hand; expected every number to come "
+            f"from data/helplines.yml through a macro such as {{{{ helpline(\"uk-ndah\") }}}}, so it is checked and tap-to-call"
+        )
+
+
+# The same rule on the built page: a number that reaches the reader must be a tap-to-call link, except
+# on paper-only parts (a worksheet's print footer), which print the numbers as text by design, and a
+# service's own name ("988 Suicide & Crisis Lifeline"), which sits beside its link.
+_LINKED = re.compile(r'<a\b[^>]*\bhref="(?:tel|sms):[^"]*"[^>]*>.*?</a>', re.S)
+_PAPER_CLASSES = ("ws-print-footer", "closer-print-safety", "closer-helpline-name")
+_OPENING = re.compile(r'<(div|aside|span)\b[^>]*\bclass="[^"]*\b(?:' + "|".join(_PAPER_CLASSES) + r')\b[^"]*"[^>]*>')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def unlinked_numbers(html: str, directory: Directory) -> list[str]:
+    """Phone numbers shown in a page's HTML that are not tap-to-call links."""
+    text = _TAG.sub(" ", _without_paper_parts(_LINKED.sub(" ", html)))
+    return [number for _, number in hand_written_numbers(text.replace("&nbsp;", " "), directory)]
+
+
+def _without_paper_parts(html: str) -> str:
+    """The HTML less every element with a paper-only class, nested elements of the same name included."""
+    while match := _OPENING.search(html):
+        name, depth, pos = match.group(1), 1, match.end()
+        tags = re.compile(rf"<(/?){name}\b[^>]*>")
+        while depth and (tag := tags.search(html, pos)):
+            depth += -1 if tag.group(1) else 1
+            pos = tag.end()
+        html = html[: match.start()] + " " + html[pos:]
+    return html
+
+
+def check_html(src_uri: str, html: str, directory: Directory) -> None:
+    numbers = unlinked_numbers(html, directory)
+    if numbers:
+        raise DataError(
+            f"docs/{src_uri}: the page shows the phone number {numbers[0]!r} as plain text; expected every number "
+            f"on a page to be a tap-to-call link rendered from data/helplines.yml"
+        )
