@@ -3,8 +3,15 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from macros.data import page_kinds
+from macros.data import page_kinds, read_text
 from macros.pages import check_sections, validate_meta
+
+
+def on_page_read_source(page, config):
+    """The page's text, which must be UTF-8: MkDocs would stop with a traceback naming no file."""
+    if page.file.abs_src_path:
+        return read_text(page.file.abs_src_path)
+    return None
 
 
 # Before the macros plugin renders the page, so a front-matter mistake is reported as itself

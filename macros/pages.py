@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 
-from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, sources
+from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, parse_yaml, sources
 
 REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
 OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle")
@@ -25,25 +24,26 @@ def expected_theme(src_uri: str) -> str:
     return src_uri.split("/")[0] if "/" in src_uri else "home"
 
 
-def front_matter_error(src_uri: str, markdown_source: str) -> str | None:
-    """Why a page's front matter did not parse; MkDocs drops unparseable front matter silently."""
+def front_matter(src_uri: str, markdown_source: str) -> dict:
+    """A page's front matter, parsed strictly. MkDocs drops front matter it cannot parse without a word
+    and lets a repeated key win silently; this names the page, the line and the problem instead."""
+    where = f"docs/{src_uri}"
+    if not markdown_source.strip():
+        raise DataError(f"{where}: the page is empty; expected front matter between two '---' lines, then the text")
     match = re.match(r"^-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", markdown_source, re.S)
     if not match:
-        return f"docs/{src_uri}: the page must start with front matter between two '---' lines"
-    try:
-        yaml.safe_load(match.group(1))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" at line {mark.line + 2}" if mark else ""
-        return f"docs/{src_uri}: front matter is not valid YAML{line}: {getattr(err, 'problem', err)} (quote text that contains ': ')"
-    return None
+        raise DataError(f"{where}: no front matter; expected the page to start with front matter between two '---' lines")
+    data = parse_yaml(match.group(1), where, first_line=2, subject="front matter")
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: front matter must be keys and values such as 'title: Trust', got {type(data).__name__}")
+    return data
 
 
 def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "") -> list[dict]:
     """Check one page's front matter and return its sources resolved from data/sources.yml."""
     where = f"docs/{src_uri}"
-    if not meta and markdown_source and (problem := front_matter_error(src_uri, markdown_source)):
-        raise DataError(problem)
+    if markdown_source or not meta:
+        front_matter(src_uri, markdown_source)
     check_keys(where, meta, REQUIRED, OPTIONAL)
     expect_text(where, "title", meta["title"])
     description = expect_text(where, "description", meta["description"])

@@ -166,6 +166,12 @@ def load(path: Path) -> dict:
 @lru_cache(maxsize=None)
 def load_all(folder: Path = FOLDER) -> dict[str, dict]:
     """Every worksheet, keyed by id, in the order of GROUPS and then by file name."""
+    strays = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix != ".yml" and not p.name.startswith("."))
+    if strays:
+        raise DataError(
+            f"{relative(strays[0])}: a worksheet file must end in .yml, found {strays[0].name!r}; "
+            f"rename it to {strays[0].stem}.yml (any other file in {relative(Path(folder))}/ would be ignored)"
+        )
     worksheets = [load(p) for p in sorted(Path(folder).glob("*.yml"))]
     order = list(GROUPS)
     return {w["id"]: w for w in sorted(worksheets, key=lambda w: order.index(w["group"]))}

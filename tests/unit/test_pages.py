@@ -88,3 +88,23 @@ def test_a_page_kind_with_a_bad_search_boost_is_named(tmp_path, boost):
     path.write_text(f"hub:\n  about: Links for therapists.\n  search_boost: {boost!r}\n".replace("'", ""), encoding="utf-8")
     with pytest.raises(DataError, match=r"kind 'hub': 'search_boost' must be a positive number"):
         page_kinds(path)
+
+
+@pytest.mark.parametrize("front, message", [
+    ("title: Trust\ntitle: Trust again\n", "docs/foundations/trust.md: front matter, line 3: 'title' is written twice (lines 2 and 3); expected each key once"),
+    ("title: Trust\nreviewed: 2026-13-45\n", "docs/foundations/trust.md: front matter, line 3: 'reviewed' must be a real date written YYYY-MM-DD, got '2026-13-45'"),
+    ("- a list\n", "docs/foundations/trust.md: front matter must be keys and values"),
+])
+def test_front_matter_mistakes_yaml_lets_pass_are_named(front, message):
+    with pytest.raises(DataError) as err:
+        validate_meta("foundations/trust.md", {"title": "Trust"}, f"---\n{front}---\n\n# Trust\n")
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("", "docs/foundations/trust.md: the page is empty; expected front matter"),
+    ("# Trust\n\nNo front matter here.\n", "docs/foundations/trust.md: no front matter; expected the page to start"),
+])
+def test_a_page_without_front_matter_says_so(source, message):
+    with pytest.raises(DataError, match=message):
+        validate_meta("foundations/trust.md", {}, source)
