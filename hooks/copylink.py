@@ -14,10 +14,11 @@ from mkdocs.plugins import event_priority
 from macros.urls import GENERATED_PREFIXES
 
 
-# Last, after every hook that rewrites page content, so the button sits on the final headings.
+# On the finished page, last: the tags plugin fills its listings in after every page's content is
+# built, so a button added earlier ended up on placeholder headings with stray markup in its label.
 @event_priority(-100)
-def on_page_content(content, page, config, files):
-    return add_buttons(content)
+def on_post_page(output, page, config):
+    return add_buttons(output)
 
 
 def add_buttons(content: str) -> str:

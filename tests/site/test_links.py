@@ -1,6 +1,8 @@
 """Every internal link and asset in the built site resolves, anchors included."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 LINKING = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"))
@@ -41,3 +43,20 @@ def test_resolver_catches_a_missing_page_and_anchor(site):
 @pytest.mark.parametrize("url", ["https://example.org/", "mailto:a@b.c", "tel:988"])
 def test_other_hosts_are_not_internal(site, url):
     assert site.resolve(site.pages[0], url) is None
+
+
+def test_copy_link_buttons_sit_on_real_headings_with_plain_labels(site):
+    """No button on generated headings (the tags page's), and no markup in any button's name."""
+    from macros.urls import GENERATED_PREFIXES
+
+    problems = []
+    for page in site.pages:
+        for button in site.soup(page).select("button.closer-copylink"):
+            heading = button.find_parent(["h2", "h3", "h4", "h5", "h6"])
+            anchor = button.get("data-closer-anchor", "")
+            if heading is None or heading.get("id") != anchor or anchor.startswith(GENERATED_PREFIXES):
+                problems.append(f"{page}: a button for {anchor!r} is not on its own heading")
+            if "<" in button.get("aria-label", "") or not button["aria-label"].startswith("Copy link to section: "):
+                problems.append(f"{page}: button label {button.get('aria-label')!r}")
+    assert not problems, "\n".join(problems[:20])
+    assert not site.soup(Path("tags/index.html")).select("button.closer-copylink")
