@@ -11,7 +11,9 @@ from typing import Any
 from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, parse_yaml, sources
 
 REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
-OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle")
+# `safety: true` marks a page about fear, control or getting help: it gets the quick exit in its header
+# (overrides/partials/quick-exit.html), and hooks/safety.py checks that it has it.
+OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "safety")
 THEMES = (
     "home", "foundations", "barriers", "approaches", "practices", "worksheets",
     "glossary", "therapists", "about", "safety", "tags",
@@ -56,6 +58,8 @@ def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "")
     if meta["kind"] not in page_kinds():
         raise DataError(f"{where}: 'kind' must be one of {', '.join(page_kinds())}, got {meta['kind']!r}")
     expect_date(where, "reviewed", meta["reviewed"])
+    if not isinstance(meta.get("safety", False), bool):
+        raise DataError(f"{where}: 'safety' must be true or false, got {meta['safety']!r}")
     registry = sources()
     resolved = []
     for sid in expect_list(where, "sources", meta["sources"]):

@@ -193,6 +193,8 @@ def front_matter(worksheet: dict) -> dict:
         "kind": "worksheet",
         "reviewed": worksheet["reviewed"],
         "sources": list(worksheet["sources"]),
+        # A worksheet that points to the safety page is about fear or help: it gets the quick exit.
+        **({"safety": True} if worksheet["safety_note"] else {}),
     }
 
 

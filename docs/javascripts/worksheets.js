@@ -1,26 +1,170 @@
-/* Worksheets: keep the reader's answers in this browser only (localStorage), restore them on the next
-   visit, clear them on request, and print. Nothing is sent anywhere; no cookies. Runs only on pages
-   that have a worksheet form. */
+/* Answers on this device. Nothing is sent anywhere, and there are no cookies.
+
+   Every answer is one key in the browser's storage: "closer:worksheet:<worksheet>:<field>". By
+   default they are kept in localStorage, so they are still there next time. A reader who chooses
+   "don't keep my answers on this device" gets sessionStorage instead: the answers last until the tab
+   closes. That choice, and "erase my answers when I leave quickly", are the only other things Closer
+   stores: "closer:setting:session-only" and "closer:setting:erase-on-exit", in localStorage, so they
+   still hold next time (the safety page says so).
+
+   window.closerAnswers is shared with quick-exit.js. Below it: the worksheet form (save, restore,
+   clear, print), and the choices and the "erase all my answers" button on the safety page. */
 (function () {
   "use strict";
 
-  var form = document.querySelector("form.ws-form[data-worksheet]");
-  if (!form) return;
+  var ANSWERS = "closer:worksheet:";
+  var SESSION_ONLY = "closer:setting:session-only";
+  var ERASE_ON_EXIT = "closer:setting:erase-on-exit";
 
-  var prefix = "closer:worksheet:" + form.getAttribute("data-worksheet") + ":";
-  var status = document.querySelector(".ws-status");
-  var store = usableStorage();
-
-  function usableStorage() {
+  function usable(name) {
     try {
-      var s = window.localStorage;
-      s.setItem(prefix + "probe", "1");
-      s.removeItem(prefix + "probe");
+      var s = window[name];
+      s.setItem("closer:probe", "1");
+      s.removeItem("closer:probe");
       return s;
     } catch (err) {
       return null;
     }
   }
+
+  var local = usable("localStorage");
+  var session = usable("sessionStorage");
+
+  function keys(store, prefix) {
+    var found = [];
+    if (!store) return found;
+    for (var i = 0; i < store.length; i++) {
+      var key = store.key(i);
+      if (key && key.indexOf(prefix) === 0) found.push(key);
+    }
+    return found;
+  }
+
+  function setting(key) {
+    try {
+      return !!local && local.getItem(key) === "1";
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function setSetting(key, on) {
+    if (!local) return;
+    if (on) local.setItem(key, "1");
+    else local.removeItem(key);
+  }
+
+  /* Move every answer from one storage to the other (used when the reader changes the choice). */
+  function move(from, to) {
+    if (!from || !to) return;
+    keys(from, ANSWERS).forEach(function (key) {
+      to.setItem(key, from.getItem(key));
+      from.removeItem(key);
+    });
+  }
+
+  var answers = {
+    leaving: false,
+    sessionOnly: function () { return setting(SESSION_ONLY); },
+    eraseOnExit: function () { return setting(ERASE_ON_EXIT); },
+    /* Where answers go now: null if the browser refuses to store anything. */
+    store: function () { return answers.sessionOnly() ? session : local; },
+    setSessionOnly: function (on) {
+      setSetting(SESSION_ONLY, on);
+      if (on) move(local, session);
+      else move(session, local);
+    },
+    setEraseOnExit: function (on) { setSetting(ERASE_ON_EXIT, on); },
+    /* Remove one worksheet's answers from both storages. */
+    clear: function (worksheet) {
+      var prefix = ANSWERS + worksheet + ":";
+      [local, session].forEach(function (store) {
+        keys(store, prefix).forEach(function (key) { store.removeItem(key); });
+      });
+    },
+    /* Remove every answer to every worksheet from both storages; returns how many worksheets had any.
+       The two choices stay as they are. */
+    eraseAll: function () {
+      var sheets = {};
+      [local, session].forEach(function (store) {
+        keys(store, ANSWERS).forEach(function (key) {
+          sheets[key.slice(ANSWERS.length).split(":")[0]] = true;
+          store.removeItem(key);
+        });
+      });
+      return Object.keys(sheets).length;
+    }
+  };
+  window.closerAnswers = answers;
+
+  /* Answers left in localStorage while the reader has chosen the tab only (saved by an older tab,
+     say) move into this tab too, so none stay behind on the device. */
+  if (answers.sessionOnly()) move(local, session);
+
+  /* "Don't keep my answers on this device": every such checkbox on the page shows the choice and
+     changes it. Revealed only here, since without JavaScript nothing is saved anyway. */
+  function bindSessionChoice(onChange) {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-closer-session-only]"), function (box) {
+      box.checked = answers.sessionOnly();
+      box.addEventListener("change", function () {
+        answers.setSessionOnly(box.checked);
+        if (onChange) onChange(box.checked);
+      });
+    });
+  }
+
+  function reveal(selector) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), function (el) { el.hidden = false; });
+  }
+
+  /* The safety page: the two choices and "erase all my answers". */
+  var device = document.querySelector("[data-closer-device]");
+  if (device) {
+    var deviceStatus = device.querySelector("[data-closer-device-status]");
+    var sayDevice = function (text) { if (deviceStatus) deviceStatus.textContent = text; };
+    if (!local || !session) {
+      device.hidden = false;
+      Array.prototype.forEach.call(device.querySelectorAll("input, button"), function (el) { el.disabled = true; });
+      sayDevice("This browser is not letting Closer store anything, so no answers are kept on this device.");
+    } else {
+      device.hidden = false;
+      bindSessionChoice(function (on) {
+        sayDevice(on
+          ? "Done. From now on, your answers are kept only until you close the tab. Answers saved before are now in this tab only, and go when it closes."
+          : "Done. Your answers are saved on this device again, so they will still be here next time.");
+      });
+      var exitBox = device.querySelector("input[data-closer-erase-on-exit]");
+      if (exitBox) {
+        exitBox.checked = answers.eraseOnExit();
+        exitBox.addEventListener("change", function () {
+          answers.setEraseOnExit(exitBox.checked);
+          sayDevice(exitBox.checked
+            ? "Done. Leaving quickly will now erase all your answers on this device too."
+            : "Done. Leaving quickly will no longer erase your answers.");
+        });
+      }
+      var eraseButton = device.querySelector("[data-closer-erase-all]");
+      if (eraseButton) {
+        eraseButton.addEventListener("click", function () {
+          if (!window.confirm("Erase your answers to every Closer worksheet from this device? This cannot be undone.")) {
+            sayDevice("Nothing was erased.");
+            return;
+          }
+          var count = answers.eraseAll();
+          sayDevice(count === 0
+            ? "There were no saved answers on this device, so there was nothing to erase."
+            : "Erased your answers to " + count + (count === 1 ? " worksheet" : " worksheets") + " from this device.");
+        });
+      }
+    }
+  }
+
+  var form = document.querySelector("form.ws-form[data-worksheet]");
+  if (!form) return;
+
+  var worksheet = form.getAttribute("data-worksheet");
+  var prefix = ANSWERS + worksheet + ":";
+  var status = document.querySelector(".ws-status");
 
   function say(text) {
     if (status) status.textContent = text;
@@ -30,7 +174,16 @@
     return prefix + el.name;
   }
 
+  /* The privacy note next to the fields says where this tab's answers are kept right now. */
+  function showMode() {
+    var mode = !answers.store() ? "none" : answers.sessionOnly() ? "tab" : "device";
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ws-mode]"), function (el) {
+      el.hidden = el.getAttribute("data-ws-mode") !== mode;
+    });
+  }
+
   function restore() {
+    var store = answers.store();
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name) return;
       var value = store.getItem(keyOf(el));
@@ -42,7 +195,8 @@
   }
 
   function save(el) {
-    if (!el.name) return;
+    var store = answers.store();
+    if (!el.name || !store || answers.leaving) return;
     var key = keyOf(el);
     try {
       if (el.type === "checkbox") {
@@ -62,12 +216,7 @@
 
   function clearAll() {
     if (!window.confirm("Clear all your answers on this worksheet? This cannot be undone.")) return;
-    var keys = [];
-    for (var i = 0; i < store.length; i++) {
-      var key = store.key(i);
-      if (key && key.indexOf(prefix) === 0) keys.push(key);
-    }
-    keys.forEach(function (key) { store.removeItem(key); });
+    answers.clear(worksheet);
     form.reset();
     say("Your answers are cleared from this device.");
   }
@@ -98,13 +247,23 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
-  if (!store) {
+  showMode();
+  if (!answers.store()) {
     say("This browser is not letting the page save anything, so your answers will be lost when you leave. You can still print them.");
     return;
   }
   restore();
   form.addEventListener("input", function (event) { save(event.target); });
   form.addEventListener("change", function (event) { save(event.target); });
+  if (local && session) {
+    reveal("[data-ws-keep]");
+    bindSessionChoice(function (on) {
+      showMode();
+      say(on
+        ? "Done. Your answers are now kept only until you close this tab, on every worksheet."
+        : "Done. Your answers are saved on this device again, so they will still be here next time.");
+    });
+  }
   var clearButton = document.querySelector("[data-ws-clear]");
   if (clearButton) {
     clearButton.hidden = false;

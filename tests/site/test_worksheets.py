@@ -58,7 +58,10 @@ def test_the_label_check_catches_a_bare_field():
 def test_the_tools_privacy_sentence_and_print_footer(site, sheet):
     soup = site.soup(page_of(sheet))
     tools = soup.select_one(".ws-tools")
-    assert "Your answers stay on this device." in tools.get_text(" ")
+    privacy = " ".join(tools.select_one(".ws-privacy").get_text(" ").split())
+    assert "Who could see your answers?" in privacy and "Nothing is sent to us or to anyone else." in privacy
+    assert site.resolve(page_of(sheet), tools.select_one(".ws-privacy a")["href"]) == (
+        Path("safety/index.html"), "online-safety")
     assert tools.select_one("button[data-ws-print]").get_text(strip=True) == "Print"
     assert tools.select_one("button[data-ws-clear]").get_text(strip=True) == "Clear my answers"
     pdf = tools.select_one("a[data-ws-pdf]")

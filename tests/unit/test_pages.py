@@ -38,6 +38,7 @@ def test_good_front_matter_resolves_its_sources():
     ({"kind": "essay"}, "'kind' must be one of"),
     ({"description": "Two sentences. Not one."}, "must be one sentence"),
     ({"colour": "red"}, "unknown key 'colour'"),
+    ({"safety": "yes"}, "'safety' must be true or false, got 'yes'"),
 ])
 def test_bad_front_matter_names_the_file_and_the_problem(changes, message):
     with pytest.raises(DataError) as err:

@@ -1,0 +1,36 @@
+"""Pages about fear, control or getting help declare `safety: true` in their front matter (worksheets:
+`safety_note: true` in their data), and Material's header then carries the quick exit
+(overrides/partials/quick-exit.html). This checks the finished HTML of every page so marked: if a
+template change, a `template:` override or a lost include leaves one without its quick exit, the
+build stops and names the page."""
+from __future__ import annotations
+
+import re
+
+from macros.data import DataError
+
+# The control's container and its link out, as the partial writes them.
+QUICK_EXIT = re.compile(
+    r'<div class="closer-quick-exit" data-closer-quick-exit>\s*<a class="closer-quick-exit__link" href="https://'
+)
+
+
+def source_name(page) -> str:
+    """The file a writer edits: a worksheet page is generated from its data file."""
+    src = page.file.src_uri
+    if page.file.generated_by and src.startswith("worksheets/"):
+        return f"data/worksheets/{src.removeprefix('worksheets/').removesuffix('.md')}.yml"
+    return f"docs/{src}"
+
+
+def check_quick_exit(name: str, meta: dict, html: str) -> None:
+    if meta.get("safety") is True and not QUICK_EXIT.search(html):
+        raise DataError(
+            f"{name}: the page is marked as about safety ('safety: true'), so its header needs the quick exit "
+            "from overrides/partials/quick-exit.html, but the built page has none"
+        )
+
+
+def on_post_page(output, page, config):
+    check_quick_exit(source_name(page), page.meta, output)
+    return output

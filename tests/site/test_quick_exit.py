@@ -1,0 +1,59 @@
+"""The quick exit in the built HTML: every page marked as about safety has it in Material's header, as
+a plain link to another site that sends no referrer, and the safety page says what stays on the device."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks.safety import QUICK_EXIT
+from tests.safety_pages import safety_pages
+
+CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
+
+
+def html_of(address: str) -> Path:
+    return Path(address) / "index.html"
+
+
+def test_every_safety_page_has_the_quick_exit_in_its_header(site):
+    problems = []
+    for address in safety_pages():
+        page = html_of(address)
+        links = site.soup(page).select(CONTROL)
+        if len(links) != 1:
+            problems.append(f"{page}: {len(links)} quick exits in the header")
+            continue
+        link = links[0]
+        if site.resolve(page, link["href"]) is not None or not link["href"].startswith("https://"):
+            problems.append(f"{page}: the quick exit stays on this site: {link['href']}")
+        if "noreferrer" not in link.get("rel", []) or link.get("referrerpolicy") != "no-referrer":
+            problems.append(f"{page}: the quick exit may send a referrer")
+    assert not problems, "\n".join(problems)
+
+
+def test_only_safety_pages_have_it(site):
+    marked = {html_of(a) for a in safety_pages()}
+    extra = [str(p) for p in site.pages if p not in marked and site.soup(p).select(CONTROL)]
+    assert not extra, f"a quick exit on pages not marked 'safety: true': {extra}"
+
+
+def test_the_hooks_pattern_matches_the_partial(site):
+    """The build check (hooks/safety.py) looks for exactly what the partial writes."""
+    assert QUICK_EXIT.search((site.root / "safety/index.html").read_text(encoding="utf-8"))
+    assert not QUICK_EXIT.search((site.root / "foundations/trust/index.html").read_text(encoding="utf-8"))
+
+
+def test_the_safety_page_tells_the_truth_about_saved_answers(site):
+    soup = site.soup(Path("safety/index.html"))
+    heading = soup.find("h2", id="online-safety")
+    text = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        text.append(sibling.get_text(" "))
+    section = " ".join(" ".join(text).split())
+    assert "keeps no record of your visit" not in section
+    for words in ("saves your answers in this browser", "anyone who can use this browser",
+                  "Erase all my answers now", "Esc"):
+        assert words in section, words
+    form = soup.select_one("#online-safety ~ form.closer-device[data-closer-device][hidden]")
+    assert form and form.select_one("button[data-closer-erase-all]"), "the erase button must start hidden"
