@@ -231,3 +231,23 @@ def test_the_hook_adds_a_button_only_where_there_is_a_permalink():
     assert hook.add_buttons(without) == without
     classed = '<h2 class="x" id="c">C<a class="headerlink" href="#c">&para;</a></h2>'
     assert 'data-closer-anchor="c"' in hook.add_buttons(classed)
+
+
+def test_every_build_refuses_a_broken_promise(site_copy):
+    """hooks/urls.py holds the contract at the end of each build, naming the first broken promise."""
+    from hooks import urls as hook
+    from macros.data import DataError
+
+    hook.on_post_build({"site_dir": str(site_copy)})  # the real build keeps every promise
+    shutil.rmtree(site_copy / "practices" / "mirroring")
+    with pytest.raises(DataError, match=r"^data/urls.yml: /practices/mirroring/: promised in data/urls.yml, but the build has no page"):
+        hook.on_post_build({"site_dir": str(site_copy)})
+
+
+def test_a_page_not_yet_registered_does_not_stop_the_build(site_copy):
+    """`make urls-add` builds first, so a new page must not stop the build; the test above catches it."""
+    from hooks import urls as hook
+
+    (site_copy / "practices" / "new-practice").mkdir()
+    shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
+    hook.on_post_build({"site_dir": str(site_copy)})
