@@ -2,7 +2,7 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import glossary, helplines, pages, practices, worksheet_render, worksheets
+from . import glossary, helplines, macro_errors, pages, practices, worksheet_render, worksheets
 
 from . import therapists
 
@@ -94,3 +94,5 @@ def define_env(env):
         from . import urls  # not at the top: `python -m macros.urls` runs that module as a script
 
         return urls.promises(urls.load())
+
+    macro_errors.install(env)

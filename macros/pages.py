@@ -69,6 +69,21 @@ def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "")
     return resolved
 
 
+_ANY_ID = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*?\sid="([^"]+)"')
+
+
+def check_unique_ids(src_uri: str, html: str) -> None:
+    """Fail when two elements of a page share an id: a link to it would land on the first one only."""
+    seen: dict[str, str] = {}
+    for tag, anchor in _ANY_ID.findall(html):
+        if anchor in seen:
+            raise DataError(
+                f"docs/{src_uri}: the id '{anchor}' is used twice (on a <{seen[anchor]}> and a <{tag}>); "
+                "expected each heading id once, so give one of them another {#id}"
+            )
+        seen[anchor] = tag
+
+
 def check_sections(src_uri: str, kind: str, html: str) -> None:
     """Fail unless the page has every section its kind requires, in order, by stable id."""
     required = [s["id"] for s in page_kinds()[kind].get("sections") or []]

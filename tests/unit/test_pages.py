@@ -109,3 +109,19 @@ def test_front_matter_mistakes_yaml_lets_pass_are_named(front, message):
 def test_a_page_without_front_matter_says_so(source, message):
     with pytest.raises(DataError, match=message):
         validate_meta("foundations/trust.md", {}, source)
+
+
+def test_two_elements_with_one_id_are_named():
+    from macros.pages import check_unique_ids
+
+    check_unique_ids("foundations/trust.md", '<h2 id="a">A</h2><h2 id="b">B</h2>')
+    with pytest.raises(DataError, match=r"^docs/foundations/trust.md: the id 'a' is used twice \(on a <h2> and a <h3>\)"):
+        check_unique_ids("foundations/trust.md", '<h2 id="a">A</h2><p>x</p><h3 id="a">A again</h3>')
+
+
+def test_a_repeated_required_section_is_reported_as_repeated_not_out_of_order():
+    from macros.pages import check_unique_ids
+
+    page = html(SECTIONS + ["what-it-is"])
+    with pytest.raises(DataError, match="the id 'what-it-is' is used twice"):
+        check_unique_ids("foundations/trust.md", page)
