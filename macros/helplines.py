@@ -287,7 +287,7 @@ def check_page(src_uri: str, markdown: str, directory: Directory) -> None:
 # service's own name ("988 Suicide & Crisis Lifeline"), which sits beside its link.
 _LINKED = re.compile(r'<a\b[^>]*\bhref="(?:tel|sms):[^"]*"[^>]*>.*?</a>', re.S)
 _PAPER_CLASSES = ("ws-print-footer", "closer-print-safety", "closer-helpline-name")
-_OPENING = re.compile(r'<(div|aside|span)\b[^>]*\bclass="[^"]*\b(?:' + "|".join(_PAPER_CLASSES) + r')\b[^"]*"[^>]*>')
+_OPENING = re.compile(r'<(div|aside|span|footer)\b[^>]*\bclass="[^"]*\b(?:' + "|".join(_PAPER_CLASSES) + r')\b[^"]*"[^>]*>')
 _TAG = re.compile(r"<[^>]+>")
 
 
