@@ -6,6 +6,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+# Records every Content-Security-Policy violation on the page, from the first script on.
+CSP_RECORDER = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"
+)
 CHROME = [".md-banner", ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
 
 
@@ -29,11 +35,14 @@ def visits(site, base_url, browser):
     for path in site.pages:
         ctx = browser.new_context()
         page = ctx.new_page()
+        page.add_init_script(CSP_RECORDER)
         record = {"foreign": [], "errors": []}
         ctx.route("**/*", guard(host, record["foreign"]))
         page.on("console", lambda m, rec=record: m.type == "error" and rec["errors"].append(m.text))
         page.on("pageerror", lambda e, rec=record: rec["errors"].append(str(e)))
         page.goto(base_url + path.as_posix().removesuffix("index.html"), wait_until="networkidle")
+        record["has_policy"] = page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        record["csp"] = page.evaluate("window.__cspViolations")
         record["cookies"] = ctx.cookies()
         record["chrome_on_screen"] = [sel for sel in CHROME[:2] if page.locator(sel).first.is_visible()]
         page.emulate_media(media="print")
@@ -50,6 +59,34 @@ def problems(visits, key: str) -> dict[str, list]:
 
 def test_no_request_leaves_the_loopback_server(visits):
     assert not problems(visits, "foreign"), f"requests to other hosts: {problems(visits, 'foreign')}"
+
+
+def test_every_page_has_a_policy_and_breaks_none_of_it(visits):
+    assert not [p for p, r in visits.items() if not r["has_policy"]], "pages without a Content-Security-Policy"
+    assert not problems(visits, "csp"), f"CSP violations: {problems(visits, 'csp')}"
+
+
+def test_search_runs_under_the_policy(context, base_url):
+    """The search index and its worker load under the policy; a real query finds the safety page."""
+    from tests.browser.test_search import top_pages
+
+    page = context.new_page()
+    page.add_init_script(CSP_RECORDER)
+    page.goto(base_url)
+    assert "safety/" in top_pages(page, "helpline", 8)
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_an_unhashed_inline_script_is_blocked(context, base_url):
+    """Negative control: script text a writer's data slipped into a page would not run."""
+    page = context.new_page()
+    page.add_init_script(CSP_RECORDER)
+    page.goto(base_url)
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__ran = true'; document.body.appendChild(s); }""")
+    page.wait_for_function("window.__cspViolations.length > 0")
+    assert page.evaluate("window.__ran") is None
+    assert page.evaluate("window.__cspViolations")[0].startswith("script-src")
 
 
 def test_no_page_sets_a_cookie(visits):
@@ -75,7 +112,8 @@ def test_the_request_recorder_sees_a_foreign_request(context, base_url):
     foreign = []
     context.route("**/*", guard(urlsplit(base_url).netloc, foreign))
     page = context.new_page()
-    page.goto(base_url)
+    # A blank page, outside the site's policy, which would refuse the request before it is made.
+    page.goto("about:blank")
     page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/font.woff2'; }")
     page.wait_for_timeout(300)
     assert foreign == ["https://fonts.example.invalid/font.woff2"]
