@@ -16,11 +16,13 @@
   var SESSION_ONLY = "closer:setting:session-only";
   var ERASE_ON_EXIT = "closer:setting:erase-on-exit";
 
+  /* A storage the browser lets this page use, or null where it is blocked. Probed by reading only:
+     a probe that wrote would fail when the storage is full, and the answers already saved would
+     then not be shown. A full storage still restores; only the next save fails, and says so. */
   function usable(name) {
     try {
       var s = window[name];
-      s.setItem("closer:probe", "1");
-      s.removeItem("closer:probe");
+      s.getItem("closer:setting:probe");
       return s;
     } catch (err) {
       return null;
@@ -182,16 +184,36 @@
     });
   }
 
+  /* Show one stored value (null: none) in the fields with that name. */
+  function show(el, value) {
+    if (el.type === "checkbox" || el.type === "radio") el.checked = value !== null && value === el.value;
+    else el.value = value === null ? "" : value;
+  }
+
   function restore() {
     var store = answers.store();
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name) return;
       var value = store.getItem(keyOf(el));
-      if (value === null) return;
-      if (el.type === "checkbox") el.checked = value === el.value;
-      else if (el.type === "radio") el.checked = value === el.value;
-      else el.value = value;
+      if (value !== null) show(el, value);
     });
+  }
+
+  /* The same worksheet open in another tab: its changes show here at once, so this tab never writes
+     an older answer over a newer one, and "Clear my answers" there clears this tab too. (Only
+     localStorage tells other tabs; answers kept for one tab belong to that tab alone.) */
+  function follow(event) {
+    if (event.storageArea !== local || answers.sessionOnly()) return;
+    if (event.key === null) {
+      form.reset();
+      return;
+    }
+    if (event.key.indexOf(prefix) !== 0) return;
+    var name = event.key.slice(prefix.length);
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name === name) show(el, event.newValue);
+    });
+    if (event.newValue === null && !keys(local, prefix).length) say("Your answers were cleared in another tab.");
   }
 
   function save(el) {
@@ -253,6 +275,7 @@
     return;
   }
   restore();
+  window.addEventListener("storage", follow);
   form.addEventListener("input", function (event) { save(event.target); });
   form.addEventListener("change", function (event) { save(event.target); });
   if (local && session) {
