@@ -12,7 +12,7 @@ import yaml
 from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, sources
 
 REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
-OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle")
+OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "opens_up")
 THEMES = (
     "home", "foundations", "barriers", "approaches", "practices", "worksheets",
     "glossary", "therapists", "about", "safety", "tags",
