@@ -17,9 +17,18 @@ from mkdocs.exceptions import PluginError
 
 
 def on_post_page(output, page, config):
+    return mend(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a template of its own, not a page: it needs the same mending."""
+    return mend(output_content, template_name) if template_name == "404.html" else output_content
+
+
+def mend(output: str, where: str) -> str:
     output, found = SEARCH_DIALOG.subn(r'\1 aria-label="Search"', output, count=1)
     if not found and 'data-md-component="search"' in output:
-        raise PluginError(f"hooks/a11y.py: {page.file.src_uri}: Material's search dialog markup changed; revisit the fix")
+        raise PluginError(f"hooks/a11y.py: {where}: Material's search dialog markup changed; revisit the fix")
     output = BREADCRUMBS.sub('<nav class="md-path" aria-label="Breadcrumb"', output, count=1)
     titles = {m.group("id"): " ".join(m.group("title").split()) for m in SECTION_TITLE.finditer(output)}
     return SECTION_NAV.sub(lambda m: _name_nav(m, titles), output)

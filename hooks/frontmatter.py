@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from macros import caveats
 from macros.data import page_kinds, read_text
 from macros.pages import check_sections, check_unique_ids, validate_meta
 
@@ -29,4 +30,5 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     check_unique_ids(page.file.src_uri, html)
     check_sections(page.file.src_uri, page.meta["kind"], html)
+    caveats.check(page.file.src_uri, page.meta, html)
     return html

@@ -2,7 +2,7 @@
 the work lives in the sibling modules, which import without MkDocs running."""
 from __future__ import annotations
 
-from . import glossary, helplines, macro_errors, pages, practices, worksheet_render, worksheets
+from . import caveats, glossary, helplines, macro_errors, pages, practices, worksheet_render, worksheets
 
 from . import therapists
 
@@ -18,6 +18,11 @@ def define_env(env):
         """The glossary page body, generated from data/glossary.yml."""
         terms = glossary.load()
         return glossary.page_markdown(terms, glossary.related_titles(terms))
+
+    @env.macro
+    def safe_to_open_up() -> str:
+        """The one line saying a page's practices are for partners who feel safe, linked to the safety page."""
+        return caveats.safe_to_open_up(env.page.file.src_uri, env.page.meta)
 
     def practice() -> dict:
         return practices.validate(env.page.file.src_uri, env.page.meta.get("practice"))

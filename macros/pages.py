@@ -13,7 +13,7 @@ from .data import DataError, check_keys, expect_date, expect_list, expect_text, 
 REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
 # `safety: true` marks a page about fear, control or getting help: it gets the quick exit in its header
 # (overrides/partials/quick-exit.html), and hooks/safety.py checks that it has it.
-OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "safety")
+OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "safety", "opens_up")
 THEMES = (
     "home", "foundations", "barriers", "approaches", "practices", "worksheets",
     "glossary", "therapists", "about", "safety", "tags",

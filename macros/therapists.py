@@ -13,15 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from . import caveats
 from .data import DATA, DataError, check_keys, expect_list, expect_text, page_kinds, read_yaml, relative
 from .practices import DOCS, WORKSHEETS, duration, page_title
 
 CONCERNS = DATA / "concerns.yml"
-PACKET_SAFETY = (
-    "**Before you start.** These practices are for partners who feel safe with each other. If you are afraid "
-    "of your partner, or one of you hurts, threatens or controls the other, set this handout aside and get "
-    "help that puts safety first:"
-)
 PACKETS = "therapists/packets"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _SECTION = re.compile(r'^\{\{\s*section\("([a-z-]+)"[^}]*\}\}\s*$', re.M)
@@ -184,7 +180,7 @@ def practice_section(slug: str, section_id: str, from_uri: str) -> str:
     return _relinked(slug, block, from_uri)
 
 
-def caveats(slug: str, from_uri: str) -> list[str]:
+def practice_caveats(slug: str, from_uri: str) -> list[str]:
     """Paragraphs a practice marks `{: .closer-caveat }`: warnings a handout must carry with its steps."""
     source = (DOCS / "practices" / f"{slug}.md").read_text(encoding="utf-8")
     return [_relinked(slug, m.group(1).strip(), from_uri) for m in _CAVEAT.finditer(source)]
@@ -222,7 +218,8 @@ def packet_source(concern: dict, site_url: str) -> str:
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
         "talk about how it went. Each part ends with the address of the full page and its worksheet.",
         f"**Read first:** {', '.join(read_link(uri, t) for t in concern['read'])}.",
-        f"{PACKET_SAFETY} [Get help now]({href(uri, 'safety/index.md')}): {site_url}safety/\n"
+        # The same line every practice page carries (macros/caveats.py), with the address for paper.
+        f"{caveats.TEXT.format(href=href(uri, caveats.SAFETY_PAGE))} On paper: {site_url}safety/\n"
         "{: .closer-packet-safety }",
         # Raw HTML: the PDF is written after the pages, so MkDocs cannot check a Markdown link to it.
         f'<p class="closer-packet-download"><a href="{concern["id"]}.pdf" download>Download this handout '
@@ -238,7 +235,7 @@ def packet_source(concern: dict, site_url: str) -> str:
             f'<section class="closer-packet-practice" markdown>\n\n## {meta_p["title"]} {{#{slug}}}',
             f"{meta_p['description']}",
             f"**Time:** about {duration(p['minutes'])}, {p['how_often']}.",
-            *caveats(slug, uri),
+            *practice_caveats(slug, uri),
             f"### How to do it {{#{slug}-steps}}",
             steps(slug, uri),
             f"### Watch out for {{#{slug}-pitfalls}}",
