@@ -108,8 +108,11 @@ def check_keys(where: str, entry: dict, required: Iterable[str], optional: Itera
     if not isinstance(entry, dict):
         raise DataError(f"{where}: expected a mapping of keys, got {type(entry).__name__} {entry!r}")
     for key in required:
-        if key not in entry or entry[key] in (None, "", [], {}):
+        if key not in entry:
             raise DataError(f"{where}: missing required key '{key}'")
+        if entry[key] is None or (isinstance(entry[key], (str, list, dict)) and not (
+                entry[key].strip() if isinstance(entry[key], str) else entry[key])):
+            raise DataError(f"{where}: '{key}' is empty; expected a value, found {entry[key]!r}")
     for key in entry:
         if key not in allowed:
             raise DataError(f"{where}: unknown key '{key}'; expected one of: {', '.join(sorted(allowed))}")

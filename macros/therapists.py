@@ -48,6 +48,11 @@ def concerns(path: Path = CONCERNS) -> list[dict]:
                 raise DataError(f"{where}: 'read' must name a section, as folder/page#anchor, got {target!r}")
             if not (DOCS / f"{page}.md").is_file():
                 raise DataError(f"{where}: 'read' names {target!r}, but docs/{page}.md does not exist")
+            if not has_anchor(page, anchor):
+                raise DataError(
+                    f"{where}: 'read' names {target!r}, but docs/{page}.md has no heading with the id "
+                    f"'{anchor}'; expected an id written as {{#{anchor}}} or a section(\"{anchor}\")"
+                )
         for slug in expect_list(where, "practices", entry["practices"]):
             if not (DOCS / "practices" / f"{slug}.md").is_file():
                 raise DataError(f"{where}: 'practices' names {slug!r}, but docs/practices/{slug}.md does not exist")
@@ -104,6 +109,13 @@ def read_link(from_uri: str, target: str) -> str:
     if anchor:
         label += f": {section_title(page, anchor)}"
     return f"[{label}]({href(from_uri, page + '.md' + (f'#{anchor}' if anchor else ''))})"
+
+
+def has_anchor(page: str, anchor: str) -> bool:
+    """Whether the page's Markdown gives some element the id `anchor` ({#id}, {: #id } or a section)."""
+    text = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    a = re.escape(anchor)
+    return bool(re.search(rf'\{{:?[^}}\n]*#{a}[\s}}.]', text) or re.search(rf'section\("{a}"', text))
 
 
 def section_title(page: str, anchor: str) -> str:
