@@ -1,5 +1,6 @@
 """The site's own search understands a worried reader: plain-language queries bring the right page
-into the top three results. When one fails, improve the page (description, wording), never the test."""
+into the top three results, and a frightened reader's own words put the safety page first. When one
+fails, improve the page (headings, wording, its `search: boost:`), never the test."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,53 @@ QUERIES = {
 }
 
 
+# A frightened reader's own words, as people type them (first and third person, lower case, misspelt,
+# without apostrophes): fear, violence, control, sexual coercion, threats, stalking and self-harm. For
+# every one the safety page must be the FIRST result.
+#
+# How Material's search ranks, for whoever must mend a miss here: each heading of a page is its own
+# search document, and a word in a heading counts a thousand times a word in the text (mkdocs.yml), so
+# a page wins on the words of its headings. Every typed word becomes a prefix, stop words included:
+# "he" matches "help", "me" matches "meaning", "i" matches "intimacy?". A page's first section (its
+# title and opening) weighs two to two and a half times a later heading, and any section counts for
+# more the more of the typed words it holds anywhere, text included. So the safety page carries headings in readers' own
+# words ("My partner scares me or threatens me"), and its `search: boost: 3` lifts all of them above
+# other pages' chance matches on those short words. Mend a miss with honest wording on the safety
+# page, or with a word on another page that wrongly wins; a higher boost crowds out ordinary answers
+# (the crowding check in test_plain_language_queries_find_the_right_page).
+CRISIS_QUERIES = [
+    # violence
+    "he hits me", "she hits me", "my husband hits me", "my wife hits me", "my boyfriend hit me",
+    "partner hurts me", "my girlfriend hurts me", "help my boyfriend is hurting me", "my partner is violent",
+    "my partner pushed me", "he choked me", "he punched me", "she slapped me", "my boyfriend beats me",
+    "he throws things at me", "my partner hurts me when he is angry", "domestic violence",
+    "domestic violance",
+    # fear and threats
+    "my partner scares me", "i am afraid of my husband", "im scared of my boyfriend", "i'm scared of my partner",
+    "scared of my wife", "my wife threatens me", "my partner threatens to hurt me", "he threatened to kill me",
+    "he said he would kill me", "he says he will take the kids", "she threatens to kill herself if i leave",
+    # is it abuse?
+    "abusive relashionship", "is my relationship abusive", "my boyfreind is abusive", "my husband is abusive",
+    "is it abuse if he checks my phone", "is it abuse if she yells at me", "is it abuse if he doesnt hit me",
+    "is this abuse", "am i being abused", "emotional abuse", "domestic abuse",
+    # control
+    "coercive control", "my partner controls everything", "my husband controls my money",
+    "my girlfriend controls me", "boyfriend wont let me see friends", "my partner isolates me from my family",
+    "my partner threatens to leave me if i see my friends", "he tracks my location",
+    "my partner reads my messages", "he wont let me leave the house",
+    # sex
+    "he forces me to have sex", "my husband forces me", "my partner pressures me into sex",
+    "raped by my husband", "he raped me", "sexual abuse",
+    # stalking
+    "my ex is stalking me", "my ex follows me everywhere", "my ex wont leave me alone", "someone is following me",
+    # unsafe at home, leaving
+    "i dont feel safe at home", "i feel unsafe with my partner", "afraid to go home", "how do i leave safely",
+    # self-harm and suicide
+    "i want to kill myself", "kill myself", "i feel like killing myself", "i want to die", "suicidal thoughts",
+    "thinking about suicide", "suicide", "self harm", "i hurt myself", "i dont want to live anymore",
+]
+
+
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item a.md-search-result__link"
 
 
@@ -37,15 +85,23 @@ def top_pages(page, query: str, count: int = 3) -> list[str]:
     """The site-relative addresses of the first `count` pages the search lists for `query`, read once
     the worker's answer for the whole query has settled."""
     box = page.locator(".md-search__input")
-    box.fill(query)
+    meta = page.locator(".md-search-result__meta")
+    # Start from an empty box, so the answer read below cannot be the previous query's.
+    box.fill("")
     box.press("End")  # Material searches on key events; fill() alone sends none
+    for _ in range(40):
+        if "matching" not in (meta.text_content() or ""):
+            break
+        page.wait_for_timeout(50)
+    box.fill(query)
+    box.press("End")
     previous, stable = None, 0
     for _ in range(40):
         page.wait_for_timeout(150)
         hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => new URL(e.href).pathname)")
-        meta = page.locator(".md-search-result__meta").text_content()
-        current = (meta, tuple(hrefs))
-        stable = stable + 1 if current == previous and "matching" in meta else 0
+        text = meta.text_content() or ""
+        current = (text, tuple(hrefs))
+        stable = stable + 1 if current == previous and "matching" in text else 0
         if stable >= 3:
             break
         previous = current
@@ -73,7 +129,22 @@ def test_plain_language_queries_find_the_right_page(search_page):
         found = top_pages(search_page, query)
         if not set(found) & set(wanted):
             misses.append(f"{query!r}: top 3 were {found}, wanted one of {wanted}")
+        # The safety page's boost helps frightened readers; it must not push itself above the answer
+        # to an ordinary question.
+        elif found[:1] == ["safety/"] and "safety/" not in wanted:
+            misses.append(f"{query!r}: the safety page came first, above {wanted}")
     assert not misses, "search misses:\n" + "\n".join(misses)
+
+
+def test_there_are_enough_crisis_queries():
+    assert len(CRISIS_QUERIES) >= 40
+    assert len(set(CRISIS_QUERIES)) == len(CRISIS_QUERIES)
+
+
+@pytest.mark.parametrize("query", CRISIS_QUERIES)
+def test_a_frightened_readers_words_put_the_safety_page_first(search_page, query):
+    found = top_pages(search_page, query)
+    assert found[:1] == ["safety/"], f"{query!r}: top 3 were {found}; the safety page must be first"
 
 
 def test_a_nonsense_query_finds_nothing_relevant(search_page):
