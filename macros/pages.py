@@ -4,14 +4,16 @@ Pure functions over a page's path, metadata and HTML, so tests can call them wit
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import yaml
 
 from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, sources
+from .review import check_review_dates
 
-REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
+REQUIRED = ("title", "description", "theme", "reviewed", "next_review", "sources", "kind")
 OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle")
 THEMES = (
     "home", "foundations", "barriers", "approaches", "practices", "worksheets",
@@ -39,7 +41,7 @@ def front_matter_error(src_uri: str, markdown_source: str) -> str | None:
     return None
 
 
-def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "") -> list[dict]:
+def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "", today: dt.date | None = None) -> list[dict]:
     """Check one page's front matter and return its sources resolved from data/sources.yml."""
     where = f"docs/{src_uri}"
     if not meta and markdown_source and (problem := front_matter_error(src_uri, markdown_source)):
@@ -55,7 +57,7 @@ def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "")
         )
     if meta["kind"] not in page_kinds():
         raise DataError(f"{where}: 'kind' must be one of {', '.join(page_kinds())}, got {meta['kind']!r}")
-    expect_date(where, "reviewed", meta["reviewed"])
+    check_review_dates(where, meta["reviewed"], meta["next_review"], today)
     registry = sources()
     resolved = []
     for sid in expect_list(where, "sources", meta["sources"]):
