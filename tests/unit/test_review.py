@@ -81,3 +81,13 @@ def test_collect_reads_pages_and_worksheets(tmp_path):
     assert [(i.where, i.title, i.next_review) for i in items] == [
         ("docs/a/p.md", "P", D(2027, 1, 1)), ("data/worksheets/w.yml", "W", D(2027, 6, 1))]
     assert skipped == ["docs/b.md"]
+
+
+def test_a_handout_is_as_fresh_as_its_least_recently_checked_practice():
+    from macros import therapists
+
+    for concern in therapists.concerns():
+        source = therapists.packet_source(concern, "https://closer-guide.org/")
+        metas = [therapists.practice_meta(p) for p in concern["practices"]]
+        assert f"reviewed: {min(m['reviewed'] for m in metas)}\n" in source, concern["id"]
+        assert f"next_review: {min(m['next_review'] for m in metas)}\n" in source, concern["id"]
