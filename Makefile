@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock clean urls urls-add
+.PHONY: serve build test bench lock clean urls urls-add review
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -32,6 +32,12 @@ urls: build
 
 urls-add: build
 	$(BIN)/python -m macros.urls site --add
+
+# Pages and worksheets whose next review falls in the next 90 days (or has passed), oldest first.
+# A report for editors: it never fails, so CI does not break with the calendar (macros/review.py).
+# REVIEW_ARGS="--today 2027-10-01 --days 30" looks from another day or over another window.
+review: $(STAMP)
+	@$(BIN)/python -c 'import sys; from macros.review import main; sys.exit(main(sys.argv[1:]))' $(REVIEW_ARGS)
 
 # The lock pins every package `make` installs. Regenerate it after editing pyproject.toml.
 lock:

@@ -109,7 +109,8 @@ def page_markdown(rng: random.Random, forms: list[str], number: int, source_id: 
     """About 900 words in the guide's shape: front matter, six sections, paragraphs, a list, links."""
     front = {
         "title": f"Scale page {number}", "description": f"Generated page {number} for the scale benchmark.",
-        "theme": "foundations", "kind": "article", "reviewed": datetime.date(2026, 11, 22), "sources": [source_id],
+        "theme": "foundations", "kind": "article", "reviewed": datetime.date(2026, 11, 22),
+        "next_review": datetime.date(2027, 11, 22), "sources": [source_id],
     }
     parts = ["---", yaml.safe_dump(front, sort_keys=False).strip(), "---", "", f"# Scale page {number}", ""]
     for section in range(1, 7):

@@ -4,13 +4,15 @@ Pure functions over a page's path, metadata and HTML, so tests can call them wit
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 
 from .data import DataError, check_keys, expect_date, expect_list, expect_text, page_kinds, parse_yaml, sources
+from .review import check_review_dates
 
-REQUIRED = ("title", "description", "theme", "reviewed", "sources", "kind")
+REQUIRED = ("title", "description", "theme", "reviewed", "next_review", "sources", "kind")
 # `safety: true` marks a page about fear, control or getting help: it gets the quick exit in its header
 # (overrides/partials/quick-exit.html), and hooks/safety.py checks that it has it.
 OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "safety", "opens_up")
@@ -41,7 +43,7 @@ def front_matter(src_uri: str, markdown_source: str) -> dict:
     return data
 
 
-def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "") -> list[dict]:
+def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "", today: dt.date | None = None) -> list[dict]:
     """Check one page's front matter and return its sources resolved from data/sources.yml."""
     where = f"docs/{src_uri}"
     if markdown_source or not meta:
@@ -57,7 +59,7 @@ def validate_meta(src_uri: str, meta: dict[str, Any], markdown_source: str = "")
         )
     if meta["kind"] not in page_kinds():
         raise DataError(f"{where}: 'kind' must be one of {', '.join(page_kinds())}, got {meta['kind']!r}")
-    expect_date(where, "reviewed", meta["reviewed"])
+    check_review_dates(where, meta["reviewed"], meta["next_review"], today)
     if not isinstance(meta.get("safety", False), bool):
         raise DataError(f"{where}: 'safety' must be true or false, got {meta['safety']!r}")
     registry = sources()

@@ -220,7 +220,9 @@ def packet_source(concern: dict, site_url: str) -> str:
         "description": f"A printable handout of practices for couples who say: {concern['words'].rstrip('.?!')}.",
         "theme": "therapists",
         "kind": "hub",
-        "reviewed": max(practice_meta(p)["reviewed"] for p in concern["practices"]),
+        # A handout is only as fresh as its least recently checked practice.
+        "reviewed": min(practice_meta(p)["reviewed"] for p in concern["practices"]),
+        "next_review": min(practice_meta(p)["next_review"] for p in concern["practices"]),
         "sources": sources,
         "search": {"exclude": True},
     }

@@ -11,8 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import (
-    DATA, ROOT, DataError, check_keys, expect_date, expect_list, expect_text, read_yaml, relative, sources,
+    DATA, ROOT, DataError, check_keys, expect_list, expect_text, read_yaml, relative, sources,
 )
+from .review import check_review_dates
 
 FOLDER = DATA / "worksheets"
 PRACTICES = ROOT / "docs" / "practices"
@@ -25,8 +26,8 @@ GROUPS = {
     "looking-inward": "Looking inward",
 }
 
-REQUIRED = ("id", "title", "purpose", "minutes", "pages", "practice", "group", "reviewed", "sources",
-            "instructions", "sections")
+REQUIRED = ("id", "title", "purpose", "minutes", "pages", "practice", "group", "reviewed", "next_review",
+            "sources", "instructions", "sections")
 OPTIONAL = ("safety_note",)
 MAX_PAGES = 4
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -136,7 +137,7 @@ def validate(path: Path, data: object) -> dict:
         raise DataError(f"{where}: 'practice' must name a page in docs/practices/, but {practice!r} is not one")
     if data["group"] not in GROUPS:
         raise DataError(f"{where}: 'group' must be one of {', '.join(GROUPS)}, got {data['group']!r}")
-    expect_date(where, "reviewed", data["reviewed"])
+    check_review_dates(where, data["reviewed"], data["next_review"])
     for sid in expect_list(where, "sources", data["sources"]):
         if sid not in sources():
             raise DataError(f"{where}: source {sid!r} is not in data/sources.yml; add it there or fix the id")
@@ -192,6 +193,7 @@ def front_matter(worksheet: dict) -> dict:
         "theme": "worksheets",
         "kind": "worksheet",
         "reviewed": worksheet["reviewed"],
+        "next_review": worksheet["next_review"],
         "sources": list(worksheet["sources"]),
         # A worksheet that points to the safety page is about fear or help: it gets the quick exit.
         **({"safety": True} if worksheet["safety_note"] else {}),

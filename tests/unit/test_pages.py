@@ -14,6 +14,7 @@ GOOD = {
     "theme": "foundations",
     "kind": "pillar",
     "reviewed": dt.date(2026, 11, 22),
+    "next_review": dt.date(2027, 11, 22),
     "sources": ["seed-000"],
 }
 
@@ -33,6 +34,11 @@ def test_good_front_matter_resolves_its_sources():
     ({"sources": None}, "missing required key 'sources'"),
     ({"reviewed": None}, "missing required key 'reviewed'"),
     ({"reviewed": "last week"}, "'reviewed' must be a date"),
+    ({"next_review": None}, "missing required key 'next_review'"),
+    ({"next_review": "next year"}, "'next_review' must be a date"),
+    ({"reviewed": dt.date(2999, 1, 1), "next_review": dt.date(2999, 6, 1)}, "which is in the future"),
+    ({"next_review": dt.date(2026, 11, 21)}, "earlier than 'reviewed' (2026-11-22)"),
+    ({"next_review": dt.date(2029, 11, 23)}, "more than 3 years after 'reviewed'"),
     ({"sources": ["seed-999"]}, "source 'seed-999' is not in data/sources.yml"),
     ({"theme": "barriers"}, "'theme' must be 'foundations'"),
     ({"kind": "essay"}, "'kind' must be one of"),

@@ -28,6 +28,7 @@ GOOD = {
     "practice": "daily-check-in",
     "group": "every-day",
     "reviewed": dt.date(2026, 11, 22),
+    "next_review": dt.date(2027, 11, 22),
     "sources": ["seed-001"],
     "instructions": ["Fill it in."],
     "sections": [{
