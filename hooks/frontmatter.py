@@ -1,9 +1,10 @@
-"""Every page declares itself: validate front matter, resolve sources, check required sections."""
+"""Every page declares itself: validate front matter, resolve sources, check required sections, and keep
+writers' notes about sources out of what readers see."""
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from macros.data import page_kinds
+from macros.data import check_no_writer_notes, page_kinds
 from macros.pages import check_sections, validate_meta
 
 
@@ -22,3 +23,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     check_sections(page.file.src_uri, page.meta["kind"], html)
     return html
+
+
+# Last, on the finished HTML (packets and their PDFs are made from it): a writer's note never reaches readers.
+@event_priority(-100)
+def on_post_page(output, page, config):
+    check_no_writer_notes(f"docs/{page.file.src_uri}", output)
+    return output
