@@ -1,10 +1,11 @@
-"""Every page declares itself: validate front matter, resolve sources, check required sections."""
+"""Every page declares itself: validate front matter, resolve sources, check required sections, and keep
+writers' notes about sources out of what readers see."""
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
 from macros import caveats
-from macros.data import page_kinds, read_text
+from macros.data import check_no_writer_notes, page_kinds, read_text
 from macros.pages import check_sections, check_unique_ids, validate_meta
 
 
@@ -32,3 +33,10 @@ def on_page_content(html, page, config, files):
     check_sections(page.file.src_uri, page.meta["kind"], html)
     caveats.check(page.file.src_uri, page.meta, html)
     return html
+
+
+# Last, on the finished HTML (packets and their PDFs are made from it): a writer's note never reaches readers.
+@event_priority(-100)
+def on_post_page(output, page, config):
+    check_no_writer_notes(f"docs/{page.file.src_uri}", output)
+    return output

@@ -6,6 +6,8 @@ what was expected and what was found, so a typo stops the build with a message a
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -138,16 +140,100 @@ def expect_date(where: str, key: str, value: Any) -> dt.date:
 
 @lru_cache(maxsize=None)
 def sources(path: Path = DATA / "sources.yml") -> dict[str, dict]:
-    """The registry of works a page may cite, keyed by id."""
+    """The registry of works a page may cite, keyed by id, each checked to be a citation a reader can follow."""
     data = read_yaml(path)
     if not isinstance(data, dict) or not data:
         raise DataError(f"{relative(path)}: expected a mapping of source ids to sources")
     for sid, entry in data.items():
-        where = f"{relative(path)}: source '{sid}'"
-        check_keys(where, entry, ["title", "by", "kind"], ["year", "url", "note", "file"])
-        if entry["kind"] not in SOURCE_KINDS:
-            raise DataError(f"{where}: 'kind' must be one of {', '.join(SOURCE_KINDS)}, got {entry['kind']!r}")
+        check_source(f"{relative(path)}: source '{sid}'", entry)
     return data
+
+
+SOURCE_KINDS = ("article", "book", "paper", "website", "helpline")
+# Where each kind of work was published: the keys of which at least one must be given.
+SOURCE_PLACE = {
+    "paper": ("journal",),
+    "book": ("publisher",),
+    "article": ("publisher", "url"),
+    "website": ("publisher", "url"),
+    "helpline": ("publisher", "url"),
+}
+# Undated web pages say so with this marker instead of a year; papers and books always have a year.
+NO_DATE = "n.d."
+SOURCE_KEYS = ("title", "by", "kind", "year")
+SOURCE_OPTIONAL = ("journal", "volume", "issue", "pages", "publisher", "doi", "url", "file", "writer_note")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def check_source(where: str, entry: Any) -> None:
+    """Fail unless a source has a title, authors, a year (or 'n.d.') and a place of publication."""
+    if isinstance(entry, dict) and "note" in entry:
+        raise DataError(
+            f"{where}: 'note' is no longer a field; put notes for writers in 'writer_note', which is never shown to readers"
+        )
+    if isinstance(entry, dict) and entry.get("year") in (None, ""):
+        raise DataError(
+            f"{where}: missing 'year' (the year of publication, or '{NO_DATE}' for an undated web page)"
+        )
+    check_keys(where, entry, SOURCE_KEYS, SOURCE_OPTIONAL)
+    for key in ("title", "by"):
+        expect_text(where, key, entry[key])
+    kind = entry["kind"]
+    if kind not in SOURCE_KINDS:
+        raise DataError(f"{where}: 'kind' must be one of {', '.join(SOURCE_KINDS)}, got {kind!r}")
+    year = entry["year"]
+    if year == NO_DATE:
+        if kind in ("paper", "book"):
+            raise DataError(f"{where}: a {kind} needs its year of publication, not '{NO_DATE}'")
+    elif isinstance(year, bool) or not isinstance(year, int) or not 1500 <= year <= dt.date.today().year:
+        raise DataError(
+            f"{where}: 'year' must be a year of publication such as 2004, or '{NO_DATE}' for an undated web page, "
+            f"got {year!r}"
+        )
+    place = SOURCE_PLACE[kind]
+    if not any(entry.get(key) not in (None, "") for key in place):
+        raise DataError(
+            f"{where}: a {kind} needs where it was published ({' or '.join(repr(k) for k in place)}), found none"
+        )
+    for key in ("journal", "publisher", "pages", "writer_note", "file"):
+        if key in entry:
+            expect_text(where, key, entry[key])
+    for key in ("volume", "issue"):
+        if key in entry and (isinstance(entry[key], bool) or not isinstance(entry[key], (int, str)) or entry[key] == ""):
+            raise DataError(f"{where}: '{key}' must be a number or short text, got {entry[key]!r}")
+    if "doi" in entry and (not isinstance(entry["doi"], str) or not _DOI.match(entry["doi"])):
+        raise DataError(f"{where}: 'doi' must be a bare DOI such as 10.1037/0022-006X.72.2.176, got {entry['doi']!r}")
+    if "url" in entry and (not isinstance(entry["url"], str) or not entry["url"].startswith("https://")):
+        raise DataError(f"{where}: 'url' must be an https:// address, got {entry['url']!r}")
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def visible_text(page_html: str) -> str:
+    """The text of a page with tags removed, entities decoded and runs of white space made single."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", page_html)))
+
+
+def writer_notes_shown(page_html: str, registry: dict[str, dict] | None = None) -> list[str]:
+    """Ids of the sources whose writer_note appears in a built page: such notes are for writers only."""
+    registry = sources() if registry is None else registry
+    text = visible_text(page_html)
+    return [
+        sid for sid, entry in registry.items()
+        if entry.get("writer_note") and _SPACE.sub(" ", entry["writer_note"].strip()) in text
+    ]
+
+
+def check_no_writer_notes(where: str, page_html: str, registry: dict[str, dict] | None = None) -> None:
+    """Stop the build when a built page would show a writer's note to readers."""
+    shown = writer_notes_shown(page_html, registry)
+    if shown:
+        raise DataError(
+            f"{where}: the writer_note of source '{shown[0]}' in data/sources.yml would reach readers; "
+            f"writers' notes must never be rendered"
+        )
 
 
 @lru_cache(maxsize=None)
@@ -166,5 +252,3 @@ def page_kinds(path: Path = DATA / "page_kinds.yml") -> dict[str, dict]:
             check_keys(f"{where}: section {section!r}", section, ["id", "title"])
     return data
 
-
-SOURCE_KINDS = ("article", "book", "paper", "website", "helpline")
