@@ -185,7 +185,10 @@ def practice_section(slug: str, section_id: str, from_uri: str) -> str:
     parts = _SECTION.split(source)
     found = dict(zip(parts[1::2], parts[2::2]))
     if section_id not in found:
-        raise DataError(f"docs/practices/{slug}.md: a handout packet needs its '{section_id}' section, found none")
+        raise DataError(
+            f"docs/practices/{slug}.md: a practice page needs the section '{section_id}' "
+            "(its handout packet copies it); found none"
+        )
     block = found[section_id].strip()
     if "{{" in block or "{%" in block:
         raise DataError(f"docs/practices/{slug}.md: the '{section_id}' section uses a macro, which a handout packet cannot copy")

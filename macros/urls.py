@@ -122,7 +122,8 @@ class BuiltPage:
         self.linkable: list[str] = [i for i in parser.linkable if i not in TEMPLATE_IDS and not i.startswith(GENERATED_PREFIXES)]
         self.redirect_to: str | None = None
         self.keeps_hash = "window.location.hash" in text
-        if 'http-equiv="refresh"' in text[:1000] and "md-container" not in text:
+        head = text[: text.find("</head>")] if "</head>" in text else text[:3000]
+        if 'http-equiv="refresh"' in head and "md-container" not in text:
             self.redirect_to = parser.canonical or parser.refresh
 
 

@@ -24,7 +24,8 @@ class BuiltSite:
         )
 
     def is_redirect(self, path: Path) -> bool:
-        head = path.read_text(encoding="utf-8", errors="replace")[:600].lower()
+        text = path.read_text(encoding="utf-8", errors="replace").lower()
+        head = text[: text.find("</head>") if "</head>" in text else 3000]
         return 'http-equiv="refresh"' in head and "md-container" not in head
 
     @lru_cache(maxsize=None)
