@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock clean urls urls-add review
+.PHONY: serve build test test-fast bench lock clean urls urls-add review
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -15,6 +15,10 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The quick tier while writing: data and page checks on one strict build, no browser, no broken copies.
+test-fast: $(STAMP)
+	$(BIN)/pytest tests/unit tests/site
 
 # Build time, scale, PDFs, page weight and Lighthouse against stock Material (README: Benchmarks).
 bench: $(STAMP) node_modules/.installed

@@ -13,17 +13,21 @@ from mkdocs.plugins import event_priority
 from macros import csp
 from macros.data import DataError
 
-_serving = False
+
+_state = {"serving": False}
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    _state["serving"] = command == "serve"
+
+
+def _serving() -> bool:
+    return _state["serving"]
 
 
 @event_priority(-200)
 def on_post_page(output, page, config):
-    if _serving:
+    if _serving():
         return output
     try:
         return csp.with_policy(output)
@@ -33,7 +37,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Pages other plugins write after the pages (mkdocs-redirects' forwarding pages, the 404 page)."""
-    if _serving:
+    if _serving():
         return
     for path in Path(config["site_dir"]).rglob("*.html"):
         text = path.read_text(encoding="utf-8")

@@ -11,7 +11,8 @@ from macros.data import DataError
 
 # The control's container and its link out, as the partial writes them.
 QUICK_EXIT = re.compile(
-    r'<div class="closer-quick-exit" data-closer-quick-exit>\s*<a class="closer-quick-exit__link" href="https://'
+    r'<div class="closer-quick-exit" data-closer-quick-exit(?: data-closer-escape)?>\s*'
+    r'<a class="closer-quick-exit__link" href="https://'
 )
 
 
@@ -23,11 +24,20 @@ def source_name(page) -> str:
     return f"docs/{src}"
 
 
+ESCAPE = re.compile(r'<div class="closer-quick-exit" data-closer-quick-exit data-closer-escape>')
+
+
 def check_quick_exit(name: str, meta: dict, html: str) -> None:
-    if meta.get("safety") is True and not QUICK_EXIT.search(html):
+    """Every page carries the quick exit; a page about safety also lets the Escape key leave."""
+    if meta.get("safety") is True and not (QUICK_EXIT.search(html) and ESCAPE.search(html)):
         raise DataError(
             f"{name}: the page is marked as about safety ('safety: true'), so its header needs the quick exit "
-            "from overrides/partials/quick-exit.html, but the built page has none"
+            "from overrides/partials/quick-exit.html, with Escape to leave, but the built page has none"
+        )
+    if not QUICK_EXIT.search(html):
+        raise DataError(
+            f"{name}: every page's header needs the quick exit from overrides/partials/quick-exit.html, "
+            "but the built page has none (a template override may have dropped it)"
         )
 
 

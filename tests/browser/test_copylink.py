@@ -22,7 +22,7 @@ def tab_to_copy_button(page, anchor: str):
     page.focus(f"h2#{anchor} a.headerlink")
     page.keyboard.press("Tab")
     # Visible once focused: the button fades in like Material's permalink.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     return page.evaluate("[document.activeElement.matches('button.closer-copylink'),"
                          " document.activeElement.getAttribute('aria-label')]")
 
@@ -39,7 +39,7 @@ def test_the_keyboard_copies_the_section_address(clipboard_page, base_url):
 
     tab_to_copy_button(page, "pitfalls")
     page.keyboard.press("Space")
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.endsWith('#pitfalls'))")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith('#pitfalls'))")
     assert page.evaluate("navigator.clipboard.readText()") == PUBLIC + "#pitfalls"
 
 

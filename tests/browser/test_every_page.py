@@ -84,7 +84,7 @@ def test_an_unhashed_inline_script_is_blocked(context, base_url):
     page.goto(base_url)
     page.evaluate("""() => { const s = document.createElement('script');
         s.textContent = 'window.__ran = true'; document.body.appendChild(s); }""")
-    page.wait_for_function("window.__cspViolations.length > 0")
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("window.__ran") is None
     assert page.evaluate("window.__cspViolations")[0].startswith("script-src")
 

@@ -1,10 +1,11 @@
-"""The quick exit in the built HTML: every page marked as about safety has it in Material's header, as
+"""The quick exit in the built HTML: every page has it in Material's header (Escape leaves too on pages
+marked as about safety), as
 a plain link to another site that sends no referrer, and the safety page says what stays on the device."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.safety import QUICK_EXIT
+from hooks.safety import ESCAPE, QUICK_EXIT
 from tests.safety_pages import safety_pages
 
 CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
@@ -30,16 +31,21 @@ def test_every_safety_page_has_the_quick_exit_in_its_header(site):
     assert not problems, "\n".join(problems)
 
 
-def test_only_safety_pages_have_it(site):
+def test_every_page_has_it_and_escape_leaves_only_on_safety_pages(site):
+    """A frightened reader may land on any page; Escape keeps its ordinary meaning off the safety pages."""
     marked = {html_of(a) for a in safety_pages()}
-    extra = [str(p) for p in site.pages if p not in marked and site.soup(p).select(CONTROL)]
-    assert not extra, f"a quick exit on pages not marked 'safety: true': {extra}"
+    missing = [str(p) for p in site.pages if len(site.soup(p).select(CONTROL)) != 1]
+    assert not missing, f"pages without exactly one quick exit: {missing}"
+    escape = {p for p in site.pages if site.soup(p).select(".md-header [data-closer-quick-exit][data-closer-escape]")}
+    assert escape == marked, f"Escape leaves on {sorted(map(str, escape ^ marked))} against the 'safety: true' marks"
 
 
 def test_the_hooks_pattern_matches_the_partial(site):
     """The build check (hooks/safety.py) looks for exactly what the partial writes."""
-    assert QUICK_EXIT.search((site.root / "safety/index.html").read_text(encoding="utf-8"))
-    assert not QUICK_EXIT.search((site.root / "foundations/trust/index.html").read_text(encoding="utf-8"))
+    safety = (site.root / "safety/index.html").read_text(encoding="utf-8")
+    trust = (site.root / "foundations/trust/index.html").read_text(encoding="utf-8")
+    assert QUICK_EXIT.search(safety) and ESCAPE.search(safety)
+    assert QUICK_EXIT.search(trust) and not ESCAPE.search(trust)
 
 
 def test_the_safety_page_tells_the_truth_about_saved_answers(site):

@@ -1,0 +1,89 @@
+"""`make serve` shows every kind of edit on the next reload: data, macros, hooks' inputs, templates.
+
+Runs the real `mkdocs serve` on a free loopback port over a copy of the project (with its PDF cache, so
+the first build renders nothing anew), edits one input of each kind and waits for the page to change.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT_PARTS, ROOT
+
+# (file, old text, new text, page whose HTML must then show the new text)
+EDITS = [
+    ("data/glossary.yml", "definition:", "definition: SERVE-EDIT-GLOSSARY", "glossary/"),
+    ("data/helplines.yml", "hours: any time, day or night, free", "hours: SERVE-EDIT-HOURS", "safety/"),
+    ("macros/caveats.py", "**Only if you feel safe.**", "**SERVE-EDIT-MACRO.**", "practices/mirroring/"),
+    ("overrides/partials/care-notice.html", "Get help now", "SERVE-EDIT-TEMPLATE", ""),
+    ("docs/about/index.md", "\n# ", "\nSERVE-EDIT-PAGE.\n\n# ", "about/"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    project = tmp_path_factory.mktemp("serve") / "project"
+    for part in PROJECT_PARTS + (".cache",):
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, project / part)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base, "Closer", 600), "mkdocs serve never answered"
+        yield project, base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, old, new, page", EDITS, ids=[e[0] for e in EDITS])
+def test_an_edit_shows_on_the_next_reload(served, path, old, new, page):
+    project, base = served
+    marker = next(word.strip("*.") for word in new.split() if word.startswith(("SERVE-", "**SERVE-")))
+    assert marker not in fetch(base + page)
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer contains {old!r}: update the test"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert wait_for(base + page, marker, 90), f"an edit to {path} did not show on /{page}"
