@@ -120,9 +120,20 @@ def check_keys(where: str, entry: dict, required: Iterable[str], optional: Itera
             raise DataError(f"{where}: unknown key '{key}'; expected one of: {', '.join(sorted(allowed))}")
 
 
+# What makes text markup: a tag, a comment or declaration, or a character entity. A text field holds
+# words only; every template also escapes it on output, so this catches the mistake where it is made.
+_MARKUP = re.compile(r"<[a-zA-Z/!?]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+
+
 def expect_text(where: str, key: str, value: Any) -> str:
+    """Non-empty plain text: no HTML tags, comments or character entities (data fields are text, never markup)."""
     if not isinstance(value, str) or not value.strip():
         raise DataError(f"{where}: '{key}' must be non-empty text, got {value!r}")
+    if match := _MARKUP.search(value):
+        raise DataError(
+            f"{where}: '{key}' must be plain text without HTML, found {match.group(0)!r} in {value!r}; "
+            "write the words themselves (templates escape them)"
+        )
     return value.strip()
 
 

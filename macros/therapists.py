@@ -6,6 +6,7 @@ build checks, file and anchor.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from functools import lru_cache
@@ -231,7 +232,7 @@ def packet_source(concern: dict, site_url: str) -> str:
     }
     body = [
         f"# \u201c{concern['words']}\u201d",
-        f'<p class="closer-packet-lede">{concern["about"]}</p>',
+        f'<p class="closer-packet-lede">{html.escape(concern["about"])}</p>',
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
         "talk about how it went. Each part ends with the address of the full page and its worksheet.",
         f"**Read first:** {', '.join(read_link(uri, t) for t in concern['read'])}.",

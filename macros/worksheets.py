@@ -100,6 +100,9 @@ def _field(where: str, field: object, seen: set[str]) -> dict:
         raise DataError(f"{where}: field id {fid!r} is used twice in this worksheet; each needs its own")
     seen.add(fid)
     field = {"hint": None, "label": None, **field}
+    for key in ("label", "hint"):
+        if field[key] is not None:
+            field[key] = expect_text(where, key, field[key])
     check(where, field)
     return field
 
@@ -107,6 +110,8 @@ def _field(where: str, field: object, seen: set[str]) -> dict:
 def _section(where: str, section: object, seen: set[str]) -> dict:
     check_keys(where, section, ("title", "fields"), ("intro",))
     expect_text(where, "title", section["title"])
+    if section.get("intro") is not None:
+        expect_text(where, "intro", section["intro"])
     fields = [
         _field(f"{where}: field {f.get('id', i + 1) if isinstance(f, dict) else i + 1!r}", f, seen)
         for i, f in enumerate(expect_list(where, "fields", section["fields"]))
@@ -125,6 +130,7 @@ def validate(path: Path, data: object) -> dict:
         raise DataError(f"{where}: 'id' must match the file name {path.stem!r}, got {data['id']!r}")
     where = f"{name}: worksheet '{data['id']}'"
     expect_text(where, "title", data["title"])
+    _texts(where, "instructions", data["instructions"])
     purpose = expect_text(where, "purpose", data["purpose"])
     if not purpose.endswith(".") or re.search(r"[.?!]\s+[A-Z]", purpose):
         raise DataError(f"{where}: 'purpose' must be one sentence ending in a full stop, got {purpose!r}")

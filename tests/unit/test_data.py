@@ -33,3 +33,21 @@ def test_good_yaml_still_reads_dates_and_merges(tmp_path):
     path.write_text("base: &b {a: 1}\nother:\n  <<: *b\n  c: 2\nday: 2026-12-01\n", encoding="utf-8")
     data = read_yaml(path)
     assert data["other"] == {"a": 1, "c": 2} and data["day"].isoformat() == "2026-12-01"
+
+
+@pytest.mark.parametrize("value", [
+    '<script>alert(1)</script>', 'A <img src=x onerror=alert(1)> term', 'Break &quot; out', 'An &#60;em&#62;',
+    "A comment <!-- here -->", "</p>",
+])
+def test_markup_in_a_text_field_is_refused_naming_the_field(value):
+    from macros.data import expect_text
+
+    with pytest.raises(DataError, match=r"^x.yml: term 'trust': 'definition' must be plain text without HTML"):
+        expect_text("x.yml: term 'trust'", "definition", value)
+
+
+@pytest.mark.parametrize("value", ["Fear & anger", "If a < b then", "Tom & Jerry's 2 < 3 rule", "Q&A"])
+def test_ordinary_punctuation_is_text(value):
+    from macros.data import expect_text
+
+    assert expect_text("x.yml: term 'trust'", "definition", value) == value

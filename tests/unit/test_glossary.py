@@ -69,7 +69,7 @@ def test_the_real_glossary_is_valid_and_big_enough():
     ([entry("Trust Me")], "term 'Trust Me': 'slug' must be lowercase words joined by hyphens"),
     ([entry("sources")], "term 'sources': 'slug' must be"),
     ([entry("trust", aliases=["bid"]), entry("emotional-bid", aliases=["bid"])], "term 'emotional-bid': the wording 'bid' already belongs to term 'trust'"),
-    ([entry("trust", aliases=["<b>"])], "term 'trust': a wording must be words"),
+    ([entry("trust", aliases=["<b>"])], "term 'trust': 'aliases' must be plain text without HTML"),
     ([entry("trust", glossary_only="yes")], "term 'trust': 'glossary_only' must be true or false"),
     ([{"term": "trust"}], "term 1: missing required key 'slug'"),
     ({"trust": entry("trust")}, "expected a list of terms"),

@@ -19,7 +19,7 @@ def data(**changes):
         "helplines": [
             {"id": "us-line", "country": "United States", "name": "A US line", "for": "abuse", "call": "1-800-799-7233",
              "text": {"number": "88788", "message": "START"}, "hours": "any time", "source": "us-line", "paper": "US abuse"},
-            {"id": "uk-line", "country": ["United Kingdom", "Ireland"], "area": "England", "name": "A <UK> line",
+            {"id": "uk-line", "country": ["United Kingdom", "Ireland"], "area": "England", "name": 'A "UK" & line',
              "for": "abuse", "call": "0808 2000 247", "hours": "any time", "source": "uk-line", "paper": "UK abuse"},
         ],
     }
@@ -82,7 +82,7 @@ def test_entries_render_as_escaped_tap_to_call_and_text_links():
     d = directory()
     html = helplines.directory_html(d)
     assert 'href="tel:18007997233"' in html and 'href="sms:88788?body=START"' in html
-    assert "A &lt;UK&gt; line" in html and "<UK>" not in html
+    assert "A &quot;UK&quot; &amp; line" in html and "A \"UK\" & line" not in html
     # Listed under two countries, the service keeps one anchor.
     assert html.count('id="uk-line"') == 1 and html.count('data-helpline="uk-line"') == 2
     assert [h.lower() for h in d.countries] == ["united states", "united kingdom", "ireland"]
