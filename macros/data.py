@@ -250,16 +250,23 @@ def check_no_writer_notes(where: str, page_html: str, registry: dict[str, dict] 
 @lru_cache(maxsize=None)
 def page_kinds(path: Path = DATA / "page_kinds.yml") -> dict[str, dict]:
     """What each kind of page must contain: its required section ids, in order."""
-    data = read_yaml(path)
+    return check_page_kinds(read_yaml(path), relative(path))
+
+
+def check_page_kinds(data: Any, file: str) -> dict[str, dict]:
     if not isinstance(data, dict) or not data:
-        raise DataError(f"{relative(path)}: expected a mapping of page kinds")
+        raise DataError(f"{file}: expected a mapping of page kinds")
     for kind, entry in data.items():
-        where = f"{relative(path)}: kind '{kind}'"
+        where = f"{file}: kind '{kind}'"
         check_keys(where, entry, ["about"], ["sections", "article", "search_boost"])
+        expect_text(where, "about", entry["about"])
         boost = entry.get("search_boost", 1)
         if isinstance(boost, bool) or not isinstance(boost, (int, float)) or boost <= 0:
             raise DataError(f"{where}: 'search_boost' must be a positive number, got {boost!r}")
         for section in entry.get("sections") or []:
             check_keys(f"{where}: section {section!r}", section, ["id", "title"])
+            if not isinstance(section["id"], str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", section["id"]):
+                raise DataError(f"{where}: section 'id' must be a lowercase slug such as what-it-is, got {section['id']!r}")
+            expect_text(f"{where}: section '{section['id']}'", "title", section["title"])
     return data
 

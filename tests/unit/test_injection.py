@@ -1,0 +1,115 @@
+"""Nothing a writer types can reach a page as script: a hostile value planted in every text field of
+every kind of data file and of every page's front matter is refused when it is loaded, with the field
+named. The fields are found by walking the real files, so a new field is covered without a list."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.utils.meta import get_data
+
+from macros import data, glossary, helplines, pages, practices, therapists, worksheets
+from macros.data import ROOT, DataError, read_yaml
+
+HOSTILE = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+DATA = ROOT / "data"
+
+
+def string_fields(value, path=()):
+    """The path of every string in a YAML structure, one per shape (list positions count as one)."""
+    seen = set()
+
+    def walk(obj, at):
+        if isinstance(obj, dict):
+            for key, item in obj.items():
+                yield from walk(item, at + (key,))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                yield from walk(item, at + (i,))
+        elif isinstance(obj, str):
+            shape = tuple(p if isinstance(p, str) else "#" for p in at)
+            if shape not in seen:
+                seen.add(shape)
+                yield at
+
+    yield from walk(value, path)
+
+
+def planted(value, path):
+    value = copy.deepcopy(value)
+    here = value
+    for step in path[:-1]:
+        here = here[step]
+    here[path[-1]] = HOSTILE
+    return value
+
+
+def field_name(path) -> str:
+    return next(str(p) for p in reversed(path) if isinstance(p, str))
+
+
+def concerns_loader(tmp_path):
+    def load(value):
+        path = tmp_path / "concerns.yml"
+        path.write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+        therapists.concerns.cache_clear()
+        try:
+            therapists.concerns(path)
+        finally:
+            therapists.concerns.cache_clear()
+    return load
+
+
+def sources_loader(value):
+    for sid, entry in value.items():
+        data.check_source(f"data/sources.yml: source '{sid}'", entry)
+
+
+def front_matter_loader(uri):
+    def load(meta):
+        pages.validate_meta(uri, meta)
+        if "practice" in meta:
+            practices.validate(uri, meta["practice"])
+    return load
+
+
+def kinds(tmp_path):
+    """(name, the file's parsed value, its loader) for every kind of input a writer edits."""
+    registry = data.sources()
+    yield "data/page_kinds.yml", read_yaml(DATA / "page_kinds.yml"), lambda v: data.check_page_kinds(v, "data/page_kinds.yml")
+    yield "data/glossary.yml", read_yaml(DATA / "glossary.yml"), lambda v: glossary.validate(v, "data/glossary.yml")
+    yield "data/helplines.yml", read_yaml(DATA / "helplines.yml"), lambda v: helplines.validate(v, "data/helplines.yml", registry)
+    yield "data/sources.yml", read_yaml(DATA / "sources.yml"), sources_loader
+    yield "data/concerns.yml", read_yaml(DATA / "concerns.yml"), concerns_loader(tmp_path)
+    for path in sorted((DATA / "worksheets").glob("*.yml")):
+        yield f"data/worksheets/{path.name}", read_yaml(path), lambda v, p=path: worksheets.validate(p, v)
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        uri = path.relative_to(ROOT / "docs").as_posix()
+        yield f"docs/{uri}", get_data(path.read_text(encoding="utf-8"))[1], front_matter_loader(uri)
+
+
+def test_a_hostile_value_in_any_text_field_is_refused_with_the_field_named(tmp_path):
+    accepted, unnamed, checked = [], [], 0
+    for name, value, load in kinds(tmp_path):
+        for path in string_fields(value):
+            checked += 1
+            try:
+                load(planted(value, path))
+            except DataError as err:
+                file = str(err).split(": ", 1)[0]
+                if not file.endswith(Path(name).name) or field_name(path) not in str(err):
+                    unnamed.append(f"{name} {path}: {err}")
+                continue
+            accepted.append(f"{name} {path}")
+    assert checked > 400, f"only {checked} fields found: is the walk still reading the files?"
+    assert not accepted, "a script would reach a page from:\n" + "\n".join(accepted[:20])
+    assert not unnamed, "refused without naming the file and field:\n" + "\n".join(unnamed[:20])
+
+
+def test_the_walk_finds_nested_fields_and_the_planting_reaches_them():
+    value = {"a": "x", "b": [{"c": "y"}, {"c": "z"}], "d": 3}
+    paths = list(string_fields(value))
+    assert paths == [("a",), ("b", 0, "c")]
+    assert planted(value, ("b", 0, "c"))["b"][0]["c"] == HOSTILE and value["b"][0]["c"] == "y"
