@@ -91,11 +91,19 @@ def test_every_safety_page_shows_the_quick_exit_and_says_esc_also_leaves(page, b
     assert "noreferrer" in link.get_attribute("rel").split()
 
 
-def test_a_page_not_about_safety_has_no_quick_exit(page, base_url):
-    """Negative control: the control comes from the front matter, not from every page."""
+def test_a_page_not_about_safety_has_the_exit_but_escape_keeps_its_meaning(page, base_url, exits):
+    """Every page can be left at once by the button; only pages about safety give Escape that job, so a
+    stray Escape on a worksheet or an article does not take the reader away."""
     page.goto(base_url + "foundations/trust/")
-    expect(page.locator(".md-header")).to_be_visible()
-    expect(page.locator("[data-closer-quick-exit]")).to_have_count(0)
+    expect(page.locator(CONTROL)).to_be_visible()
+    expect(page.locator(CONTROL + " .closer-quick-exit__hint")).to_be_hidden()
+    page.keyboard.press("Escape")
+    assert not leaving(page)
+    assert page.url == base_url + "foundations/trust/"
+    before = page.evaluate("history.length")
+    page.click(CONTROL)
+    page.wait_for_url(EXIT)
+    assert page.evaluate("history.length") == before and len(exits) == 1
 
 
 def test_the_hint_needs_javascript(browser, base_url):
