@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from macros import helplines, worksheet_render
+from macros import helplines, phone_numbers, worksheet_render
 
 
 def on_config(config):
@@ -15,10 +15,10 @@ def on_config(config):
 # Before front matter is checked and macros run: the check reads the page as the writer wrote it.
 @event_priority(110)
 def on_page_markdown(markdown, page, config, files):
-    helplines.check_page(page.file.src_uri, page.file.content_string, helplines.load())
+    phone_numbers.check_page(page.file.src_uri, page.file.content_string, helplines.load())
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    helplines.check_html(page.file.src_uri, html, helplines.load())
+    phone_numbers.check_html(page.file.src_uri, html, helplines.load())
     return html

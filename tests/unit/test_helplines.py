@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from macros import helplines
+from macros import helplines, phone_numbers
 from macros.data import DataError
 
 FILE = "data/helplines.yml"
@@ -102,7 +102,7 @@ PAGE = "---\ntitle: A page\nreviewed: 2026-12-01\n---\n\n"
     "Text 07860077333.", "Or call 999 from a mobile.", "Call 116 123 any time.", "Dial 9-8-8.",
 ])
 def test_a_number_typed_into_a_page_is_found(text):
-    found = helplines.hand_written_numbers(PAGE + text, helplines.load())
+    found = phone_numbers.hand_written_numbers(PAGE + text, helplines.load())
     assert found and found[0][0] == 6, found
 
 
@@ -112,12 +112,12 @@ def test_a_number_typed_into_a_page_is_found(text):
     "Since 1988, EFT has grown.", "A 2,000-word essay.",
 ])
 def test_ordinary_numbers_are_left_alone(text):
-    assert helplines.hand_written_numbers(PAGE + text, helplines.load()) == []
+    assert phone_numbers.hand_written_numbers(PAGE + text, helplines.load()) == []
 
 
 def test_the_check_names_the_file_the_line_and_the_number():
     with pytest.raises(DataError) as err:
-        helplines.check_page("safety/index.md", PAGE + "Text 88788.", directory())
+        phone_numbers.check_page("safety/index.md", PAGE + "Text 88788.", directory())
     assert str(err.value).startswith("docs/safety/index.md: line 6 writes the phone number '88788' by hand; expected")
 
 
@@ -126,20 +126,20 @@ def test_every_page_of_the_guide_passes_the_check():
 
     real = helplines.load()
     for page in (ROOT / "docs").rglob("*.md"):
-        helplines.check_page(str(page.relative_to(ROOT / "docs")), page.read_text(encoding="utf-8"), real)
+        phone_numbers.check_page(str(page.relative_to(ROOT / "docs")), page.read_text(encoding="utf-8"), real)
 
 
 def test_a_number_shown_on_a_built_page_must_be_a_link():
     real = helplines.load()
     linked = helplines.call_link(real.get("uk-ndah", "test"))
-    assert helplines.unlinked_numbers(f"<p>Call the helpline: {linked}.</p>", real) == []
-    assert helplines.unlinked_numbers("<p>Call <strong>0808 2000 247</strong>.</p>", real) == ["0808 2000 247"]
+    assert phone_numbers.unlinked_numbers(f"<p>Call the helpline: {linked}.</p>", real) == []
+    assert phone_numbers.unlinked_numbers("<p>Call <strong>0808 2000 247</strong>.</p>", real) == ["0808 2000 247"]
     with pytest.raises(DataError, match=r"^docs/x.md: the page shows the phone number '116 123' as plain text"):
-        helplines.check_html("x.md", "<li>Samaritans: 116 123</li>", real)
+        phone_numbers.check_html("x.md", "<li>Samaritans: 116 123</li>", real)
 
 
 def test_paper_only_parts_may_print_numbers_as_text():
     real = helplines.load()
     footer = '<div class="ws-print-footer"><div class="ws-qr">QR</div><p>Helplines: 0808 2000 247</p></div>'
-    assert helplines.unlinked_numbers(footer + "<p>Nothing else.</p>", real) == []
-    assert helplines.unlinked_numbers(footer + "<p>But 116 123 here.</p>", real) == ["116 123"]
+    assert phone_numbers.unlinked_numbers(footer + "<p>Nothing else.</p>", real) == []
+    assert phone_numbers.unlinked_numbers(footer + "<p>But 116 123 here.</p>", real) == ["116 123"]
