@@ -53,8 +53,9 @@ def page_url(site_url: str, worksheet_id: str) -> str:
 
 def qr_svg(url: str) -> str:
     """A QR code for the url as inline SVG, black on transparent, sized by CSS."""
-    svg = segno.make(url, error="m", micro=False).svg_inline(scale=1, border=0, dark="#000", omitsize=True)
-    return svg.replace("<svg ", '<svg class="ws-qr-code" aria-hidden="true" focusable="false" ', 1)
+    svg = segno.make(url, error="m", micro=False).svg_inline(
+        scale=1, border=0, dark="#000", omitsize=True, svgclass="ws-qr-code")
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
 def section_ids(worksheet: dict) -> list[str]:
