@@ -8,7 +8,8 @@ from macros import helplines, phone_numbers, worksheet_render
 
 
 def on_config(config):
-    config["extra"]["closer_print_safety"] = worksheet_render.print_safety(worksheet_render.public_site_url(config) or "/")
+    site_url = worksheet_render.public_site_url(config) or "/"
+    config["extra"]["closer_print_safety"] = helplines.paper_safety(helplines.load(), site_url)
     return config
 
 

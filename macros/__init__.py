@@ -85,8 +85,7 @@ def define_env(env):
     @env.macro
     def helpline(helpline_id: str) -> str:
         """One service's call (and text) links: {{ helpline("uk-ndah") }}."""
-        line = helplines.load().get(helpline_id, f"docs/{env.page.file.src_uri}")
-        return " or ".join([helplines.call_link(line)] + ([helplines.text_link(line)] if line.text else []))
+        return helplines.contact_links(helplines.load().get(helpline_id, f"docs/{env.page.file.src_uri}"))
 
     @env.macro
     def emergency(emergency_id: str) -> str:

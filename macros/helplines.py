@@ -72,22 +72,23 @@ class Directory:
         return list(dict.fromkeys(c for h in self.helplines for c in h.countries))
 
     def get(self, helpline_id: str, where: str) -> Helpline:
-        for h in self.helplines:
-            if h.id == helpline_id:
-                return h
-        known = ", ".join(h.id for h in self.helplines)
-        raise DataError(f"{where}: no helpline {helpline_id!r} in data/helplines.yml; expected one of: {known}")
+        return _find(self.helplines, helpline_id, "helpline", where)
 
     def emergency_number(self, emergency_id: str, where: str) -> Emergency:
-        for e in self.emergency:
-            if e.id == emergency_id:
-                return e
-        known = ", ".join(e.id for e in self.emergency)
-        raise DataError(f"{where}: no emergency number {emergency_id!r} in data/helplines.yml; expected one of: {known}")
+        return _find(self.emergency, emergency_id, "emergency number", where)
 
     @property
     def on_paper(self) -> list[Helpline]:
         return [h for h in self.helplines if h.paper]
+
+
+def _find(entries, entry_id: str, what: str, where: str):
+    """The entry with this id, or a DataError naming the page that asked and the ids there are."""
+    for entry in entries:
+        if entry.id == entry_id:
+            return entry
+    known = ", ".join(e.id for e in entries)
+    raise DataError(f"{where}: no {what} {entry_id!r} in data/helplines.yml; expected one of: {known}")
 
 
 def digits(number: str) -> str:
@@ -186,12 +187,17 @@ def text_link(h: Helpline) -> str:
     return f'<a class="closer-tel" href="{escape(h.text_href, quote=True)}" aria-label="{label}">{escape(what)}</a>'
 
 
+def contact_links(h: Helpline, between: str = " or ") -> str:
+    """The call link, and the text link where the service has one."""
+    return between.join([call_link(h)] + ([text_link(h)] if h.text else []))
+
+
 def entry_html(h: Helpline, anchor: bool = True) -> str:
     """One service: its name, what it is for, its hours, and tap-to-call and tap-to-text links. A service
     listed under two countries carries its anchor (its id) the first time only."""
     by = f", run by {escape(h.by)}" if h.by else ""
     area = f"{escape(h.area)}: " if h.area else ""
-    links = " ".join([call_link(h)] + ([text_link(h)] if h.text else []))
+    links = contact_links(h, " ")
     hid = escape(h.id, quote=True)
     return (
         f'<li class="closer-helpline" data-helpline="{hid}"' + (f' id="{hid}">' if anchor else ">")
@@ -236,3 +242,9 @@ def paper_numbers(directory: Directory) -> str:
 def emergency_text(directory: Directory) -> str:
     """'911 US and Canada · 999 UK and Ireland · …', for paper."""
     return " · ".join(f"{e.number} {e.short}" for e in directory.emergency)
+
+
+def paper_safety(directory: Directory, site_url: str) -> dict:
+    """Where to get help, for paper: the safety page's public address and the numbers marked for print."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return {"address": base + "safety/", "emergency": emergency_text(directory), "numbers": paper_numbers(directory)}

@@ -67,20 +67,10 @@ def form(worksheet: dict, pdf: bool = False) -> str:
         w=worksheet, pdf=pdf, section_ids=section_ids(worksheet)))
 
 
-def print_safety(site_url: str) -> dict:
-    """Where to get help, for paper: the safety page's address and the numbers marked for print."""
-    directory = helplines.load()
-    return {
-        "address": urljoin(site_url if site_url.endswith("/") else site_url + "/", "safety/"),
-        "emergency": helplines.emergency_text(directory),
-        "numbers": helplines.paper_numbers(directory),
-    }
-
-
 def footer(worksheet: dict, site_url: str) -> str:
     url = page_url(site_url, worksheet["id"])
     return compact(templates().get_template("worksheet-footer.html").render(
-        w=worksheet, url=url, qr_svg=Markup(qr_svg(url)), safety=print_safety(site_url)))
+        w=worksheet, url=url, qr_svg=Markup(qr_svg(url)), safety=helplines.paper_safety(helplines.load(), site_url)))
 
 
 def page_source(worksheet: dict) -> str:
