@@ -17,7 +17,7 @@ REQUIRED = ("title", "description", "theme", "reviewed", "next_review", "sources
 # (overrides/partials/quick-exit.html), and hooks/safety.py checks that it has it.
 OPTIONAL = ("tags", "hide", "search", "practice", "template", "status", "icon", "subtitle", "safety", "opens_up")
 THEMES = (
-    "home", "foundations", "barriers", "approaches", "practices", "worksheets",
+    "home", "foundations", "barriers", "approaches", "practices", "worksheets", "cards",
     "glossary", "therapists", "about", "safety", "tags",
 )
 _ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')

@@ -136,6 +136,10 @@ def summary(src_uri: str, practice: dict) -> str:
         rows.append(("Comes from", ", ".join(link(src_uri, "approaches", s) for s in practice["approaches"])))
     if practice.get("barriers"):
         rows.append(("Helps with", ", ".join(link(src_uri, "barriers", s) for s in practice["barriers"])))
+    from .cards.render import practice_line  # not at the top: cards.render reads page titles from here
+
+    if cards := practice_line(src_uri, slug_of(src_uri)):
+        rows.append(("Cards", cards))
     items = "\n".join(f"- **{label}:** {value}" for label, value in rows)
     # Kept out of the search index: it repeats other pages' titles and would match their words.
     return f'<div class="closer-practice-summary" data-search-exclude markdown>\n\n{items}\n\n</div>'

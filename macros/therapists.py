@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import caveats
+from .cards import render as cards_render
 from .data import DATA, DataError, check_keys, expect_list, expect_text, page_kinds, read_yaml, relative
 from .practices import DOCS, WORKSHEETS, duration, page_title
 
@@ -147,6 +148,7 @@ def concern_index(from_uri: str) -> str:
             "",
             f"- **Read:** {', '.join(read_link(from_uri, t) for t in c['read'])}",
             f"- **Try:** {tries}",
+            *cards_render.hub_line(from_uri, c),
             f"- **Hand out:** [one printable page for this concern]({href(from_uri, packet_target(c))}), "
             "also as a PDF with its worksheets",
             "",
