@@ -158,9 +158,9 @@ def index_source(decks: list[Deck]) -> str:
     return _front(meta) + "\n\n".join(parts) + "\n"
 
 
-def _titles(from_uri: str, decks: list[Deck]) -> str:
+def _titles(from_uri: str, decks: list[Deck], last: str = " or ") -> str:
     links = [f"[{d.title}]({href(from_uri, page_uri(d))})" for d in decks]
-    return links[0] if len(links) == 1 else ", ".join(links[:-1]) + " or " + links[-1]
+    return links[0] if len(links) == 1 else ", ".join(links[:-1]) + last + links[-1]
 
 
 def practice_line(src_uri: str, slug: str) -> str | None:
@@ -172,7 +172,7 @@ def practice_line(src_uri: str, slug: str) -> str | None:
 def hub_line(from_uri: str, concern: dict) -> list[str]:
     """The therapists' hub line listing the decks that suit a concern (none: no line)."""
     decks = model.for_concern(concern)
-    return [f"- **Cards:** {_titles(from_uri, decks)}"] if decks else []
+    return [f"- **Cards:** {_titles(from_uri, decks, ' and ')}"] if decks else []
 
 
 def pdf_html(deck: Deck, site_url: str) -> str:

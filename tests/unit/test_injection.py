@@ -11,6 +11,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from macros import data, glossary, helplines, pages, practices, therapists, worksheets
+from macros.cards import model as cards
 from macros.data import ROOT, DataError, read_yaml
 
 HOSTILE = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -85,6 +86,8 @@ def kinds(tmp_path):
     yield "data/concerns.yml", read_yaml(DATA / "concerns.yml"), concerns_loader(tmp_path)
     for path in sorted((DATA / "worksheets").glob("*.yml")):
         yield f"data/worksheets/{path.name}", read_yaml(path), lambda v, p=path: worksheets.validate(p, v)
+    for path in sorted((DATA / "cards").glob("*.yml")):
+        yield f"data/cards/{path.name}", read_yaml(path), lambda v, p=path: cards.validate(p, v)
     for path in sorted((ROOT / "docs").rglob("*.md")):
         uri = path.relative_to(ROOT / "docs").as_posix()
         yield f"docs/{uri}", get_data(path.read_text(encoding="utf-8"))[1], front_matter_loader(uri)
