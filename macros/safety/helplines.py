@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
-from pathlib import Path
 
-from .data import DATA, DataError, check_keys, expect_date, expect_text, read_yaml, relative, sources
+from ..content.errors import DataError
+from ..content.fields import check_keys, expect_date, expect_text, is_slug, slugify
 
-PATH = DATA / "helplines.yml"
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # A number as a service writes it: digits, single spaces or hyphens between them, 3 to 15 digits.
 _NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
 _WORD = re.compile(r"[A-Z0-9]{1,20}")
@@ -95,16 +92,6 @@ def digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def load(path: Path = PATH) -> Directory:
-    """The validated directory, parsed again only when the file changes (mkdocs serve)."""
-    return _load(Path(path), Path(path).stat().st_mtime_ns if Path(path).exists() else 0)
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path, _mtime: int) -> Directory:
-    return validate(read_yaml(path), relative(path))
-
-
 def _number(where: str, key: str, value: object) -> str:
     text = value if isinstance(value, str) else ""
     if not _NUMBER.fullmatch(text) or not 3 <= len(digits(text)) <= 15:
@@ -140,16 +127,15 @@ def _helpline(where: str, entry: dict, registry: dict) -> Helpline:
     )
 
 
-def validate(data: object, file: str, registry: dict | None = None) -> Directory:
-    """Check every entry; raise DataError naming the file and the entry."""
-    registry = sources() if registry is None else registry
+def validate(data: object, file: str, registry: dict) -> Directory:
+    """Check every entry; raise DataError naming the file and the entry. `registry`: the sources by id."""
     check_keys(file, data, ["checked", "emergency", "helplines"])
     checked = expect_date(file, "checked", data["checked"])
     emergency = []
     for i, entry in enumerate(data["emergency"] if isinstance(data["emergency"], list) else [None], 1):
         where = f"{file}: emergency number {i}"
         check_keys(where, entry, ["id", "number", "where", "short"])
-        if not isinstance(entry["id"], str) or not _SLUG.fullmatch(entry["id"]):
+        if not is_slug(entry["id"]):
             raise DataError(f"{where}: 'id' must be a lowercase slug such as uk-ie, got {entry['id']!r}")
         emergency.append(Emergency(
             entry["id"], _number(where, "number", entry["number"]), expect_text(where, "where", entry["where"]),
@@ -160,7 +146,7 @@ def validate(data: object, file: str, registry: dict | None = None) -> Directory
     for i, entry in enumerate(data["helplines"], 1):
         name = entry.get("id", i) if isinstance(entry, dict) else i
         where = f"{file}: helpline {name!r}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not _SLUG.fullmatch(entry["id"]) or entry["id"] in seen:
+        if not isinstance(entry, dict) or not is_slug(entry.get("id")) or entry["id"] in seen:
             raise DataError(f"{where}: 'id' must be a new lowercase slug such as uk-ndah, got {name!r}")
         seen.add(entry["id"])
         helplines.append(_helpline(where, entry, registry))
@@ -211,7 +197,7 @@ def directory_html(directory: Directory) -> str:
     """The safety page's list: a heading per country, then its services."""
     out, shown = ['<div class="closer-helplines closer-no-glossary">'], set()
     for country in directory.countries:
-        slug = "helplines-" + re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+        slug = "helplines-" + slugify(country)
         out.append(f'<h3 id="{slug}">{escape(country)}</h3>')
         out.append('<ul class="closer-helpline-list">')
         for h in directory.helplines:

@@ -1,0 +1,76 @@
+"""The therapists' hub: the link index by concern and the homework pairings, from the content model.
+Every link is a relative Markdown link that the strict build checks, file and anchor."""
+from __future__ import annotations
+
+from ..content.links import href
+from ..content.model import Content
+
+
+def worksheet_link(content: Content, from_uri: str, slug: str) -> str:
+    """'(worksheet)' after a practice link, named in full for screen readers, which list links alone."""
+    practice = content.practices[slug]
+    worksheet = content.worksheet_of(practice)
+    if worksheet is None:
+        return f"[all worksheets]({href(from_uri, 'worksheets/index.md')})"
+    title = practice.title.replace('"', "'")
+    return f'[worksheet]({href(from_uri, worksheet.src_uri)}){{ aria-label="Worksheet: {title}" }}'
+
+
+def practice_with_worksheet(content: Content, from_uri: str, slug: str) -> str:
+    practice = content.practices[slug]
+    steps = f"[{practice.title}]({href(from_uri, f'{practice.src_uri}#how-to-do-it')})"
+    return f"{steps} ({worksheet_link(content, from_uri, slug)})"
+
+
+def read_label(content: Content, target: str) -> str:
+    """'Page title: section' for a 'folder/page#anchor' target."""
+    page_path, _, anchor = target.partition("#")
+    page = content.pages[f"{page_path}.md"]
+    label = page.title
+    if anchor:
+        label += f": {page.headings.get(anchor, anchor.replace('-', ' '))}"
+    return label
+
+
+def read_link(content: Content, from_uri: str, target: str) -> str:
+    """'Page title: section' linked to the exact section."""
+    page_path, _, anchor = target.partition("#")
+    return f"[{read_label(content, target)}]({href(from_uri, page_path + '.md' + (f'#{anchor}' if anchor else ''))})"
+
+
+def concern_index(content: Content, from_uri: str) -> str:
+    """The hub's link index: one short block per concern, with a stable anchor (its id)."""
+    out = []
+    for c in content.concerns:
+        tries = "; ".join(practice_with_worksheet(content, from_uri, s) for s in c.practices)
+        out += [
+            f"### \u201c{c.words}\u201d {{#{c.id}}}",
+            "",
+            c.about,
+            "",
+            f"- **Read:** {', '.join(read_link(content, from_uri, t) for t in c.read)}",
+            f"- **Try:** {tries}",
+            f"- **Hand out:** [one printable page for this concern]({href(from_uri, c.packet)}), "
+            "also as a PDF with its worksheets",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def approach_target(content: Content, slug: str) -> str:
+    """An approach page's 'Practices that echo it' section; the whole page for other kinds of page."""
+    target = f"approaches/{slug}.md"
+    return target + ("#at-home" if content.pages[target].kind == "approach" else "")
+
+
+def pairings(content: Content, from_uri: str) -> str:
+    """Homework pairings: approach, then the practices that echo it, then each one's worksheet."""
+    by_approach: dict[str, list[str]] = {}
+    for slug in sorted(content.practices):
+        for approach in content.practices[slug].approaches:
+            by_approach.setdefault(approach, []).append(slug)
+    items = []
+    for approach in sorted(by_approach, key=lambda a: content.title(f"approaches/{a}.md")):
+        name = f"[{content.title(f'approaches/{approach}.md')}]({href(from_uri, approach_target(content, approach))})"
+        items.append(f"- **{name}:** " + "; ".join(practice_with_worksheet(content, from_uri, s) for s in by_approach[approach]))
+    return "\n".join(items)
