@@ -24,6 +24,23 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def public_url() -> str:
+    """The public address as mkdocs.yml declares it (extra.public_url), parsed by MkDocs."""
+    from mkdocs.config import load_config
+
+    from macros import adapter
+
+    return adapter.public_url(load_config(str(ROOT / "mkdocs.yml")))
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The content model of the project, loaded as a build loads it (macros/content/model.py)."""
+    from macros.content.model import load
+
+    return load(ROOT, public_url())
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     """The real site, built once with --strict into a temporary folder.

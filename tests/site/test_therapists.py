@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros import therapists
-from macros.data import DataError
+from macros.content.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")

@@ -236,7 +236,7 @@ def test_the_hook_adds_a_button_only_where_there_is_a_permalink():
 def test_every_build_refuses_a_broken_promise(site_copy):
     """hooks/urls.py holds the contract at the end of each build, naming the first broken promise."""
     from hooks import urls as hook
-    from macros.data import DataError
+    from macros.content.errors import DataError
 
     hook.on_post_build({"site_dir": str(site_copy)})  # the real build keeps every promise
     shutil.rmtree(site_copy / "practices" / "mirroring")
