@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import BuiltSite
+from tests.support import BuiltSite, project
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
@@ -24,21 +24,10 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def public_url() -> str:
-    """The public address as mkdocs.yml declares it (extra.public_url), parsed by MkDocs."""
-    from mkdocs.config import load_config
-
-    from macros import adapter
-
-    return adapter.public_url(load_config(str(ROOT / "mkdocs.yml")))
-
-
 @pytest.fixture(scope="session")
 def content():
     """The content model of the project, loaded as a build loads it (macros/content/model.py)."""
-    from macros.content.model import load
-
-    return load(ROOT, public_url())
+    return project()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from macros import worksheets
+from tests.support import project
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -27,5 +27,5 @@ def safety_pages() -> list[str]:
         address(md) for md in sorted(DOCS.rglob("*.md"))
         if get_data(md.read_text(encoding="utf-8"))[1].get("safety") is True
     ]
-    pages += [f"worksheets/{w['id']}/" for w in worksheets.load_all().values() if w["safety_note"]]
+    pages += [f"worksheets/{w.id}/" for w in project().worksheets.values() if w.safety_note]
     return pages

@@ -7,6 +7,21 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=None)
+def project():
+    """The content model of this project, loaded once per test session as a build loads it
+    (macros/content/model.py), with the public address mkdocs.yml declares (parsed by MkDocs)."""
+    from mkdocs.config import load_config
+
+    from macros import adapter
+    from macros.content.model import load
+
+    return load(ROOT, adapter.public_url(load_config(str(ROOT / "mkdocs.yml"))))
+
+
 # Pages MkDocs and Material write that are not guide pages.
 NOT_PAGES = {"404.html"}
 

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros import worksheets
 from tests.browser.test_every_page import guard
+from tests.support import project
 
-SHEETS = list(worksheets.load_all().values())
+SHEETS = list(project().worksheets.values())
 ANSWERS = "closer:worksheet:"
 SESSION_ONLY = "input[data-closer-session-only]"
 ERASE_ON_EXIT = "input[data-closer-erase-on-exit]"
@@ -58,25 +58,25 @@ def exits(context, base_url):
 def test_every_worksheet_says_next_to_its_fields_who_could_see_the_answers(page, base_url):
     problems = []
     for sheet in SHEETS:
-        page.goto(f"{base_url}worksheets/{sheet['id']}/")
+        page.goto(f"{base_url}worksheets/{sheet.id}/")
         note = page.locator(".ws-tools .ws-privacy")
         if not note.is_visible():
-            problems.append(f"{sheet['id']}: no privacy note")
+            problems.append(f"{sheet.id}: no privacy note")
             continue
         text = " ".join(note.inner_text().split())
         for words in ("Who could see your answers?", "saved in this browser, on this device",
                       "Anyone who can use this browser could open this page and read it"):
             if words not in text:
-                problems.append(f"{sheet['id']}: the note lacks {words!r}")
+                problems.append(f"{sheet.id}: the note lacks {words!r}")
         link = note.locator("a[href]")
         if link.count() != 1 or not link.evaluate("a => a.href").endswith("/safety/#online-safety"):
-            problems.append(f"{sheet['id']}: the note does not link to /safety/#online-safety")
+            problems.append(f"{sheet.id}: the note does not link to /safety/#online-safety")
         # Next to its fields: the tools come right before the instructions and the form.
         if not page.evaluate("() => !!(document.querySelector('.ws-tools').compareDocumentPosition("
                              "document.querySelector('form.ws-form')) & Node.DOCUMENT_POSITION_FOLLOWING)"):
-            problems.append(f"{sheet['id']}: the note is not before the fields")
+            problems.append(f"{sheet.id}: the note is not before the fields")
         if not page.locator(SESSION_ONLY).is_visible():
-            problems.append(f"{sheet['id']}: no 'don't keep my answers' choice")
+            problems.append(f"{sheet.id}: no 'don't keep my answers' choice")
     assert not problems, "\n".join(problems)
 
 

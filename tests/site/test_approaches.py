@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from tests.support import project
 
 SAFETY = Path("safety/index.html")
 APPROACHES_INDEX = Path("approaches/index.html")
@@ -198,9 +199,9 @@ def test_every_emergency_number_is_tap_to_call(site):
 
 
 def test_every_phone_link_on_the_site_dials_a_number_from_the_data(site):
-    from macros import helplines
+    from macros.safety import helplines
 
-    directory = helplines.load()
+    directory = project().helplines
     known = {helplines.digits(n) for h in directory.helplines for n in (h.call, h.text) if n}
     known |= {helplines.digits(e.number) for e in directory.emergency}
     strays = [

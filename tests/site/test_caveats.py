@@ -8,17 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from macros import caveats
-from macros.practices import DOCS, page_meta
+from macros.safety import caveats
+from tests.support import project
 
-PAGES = sorted(
-    p.relative_to(DOCS) for p in DOCS.rglob("*.md")
-    if p.relative_to(DOCS).parts[0] not in ("worksheets", "tags")
-)
+PAGES = sorted(Path(uri) for uri in project().pages if Path(uri).parts[0] not in ("worksheets", "tags"))
 
 
 def meta(src: Path) -> dict:
-    return page_meta(src.parent.as_posix(), src.stem)
+    return project().pages[src.as_posix()].meta
 
 
 FLAGGED = [p for p in PAGES if meta(p).get(caveats.FLAG) is True]

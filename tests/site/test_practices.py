@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data import page_kinds
-from macros.practices import DOCS, LINKED, page_meta, practice_pages, time_bucket
+from macros.practices.model import LINKED, time_bucket
+from tests.support import project
 
-PARTS = [s["id"] for s in page_kinds()["practice"]["sections"]] + ["sources"]
-SLUGS = [p.stem for p in practice_pages()]
+PARTS = [s.id for s in project().kinds["practice"].sections] + ["sources"]
+SLUGS = sorted(project().practices)
 INDEX = Path("practices/index.html")
 PILLAR_OR_APPROACH = {
-    f"{folder}/{p.stem}/index.html"
+    f"{folder}/{p.slug}/index.html"
     for key, (folder, kind) in LINKED.items() if key != "barriers"
-    for p in (DOCS / folder).glob("*.md")
-    if p.stem != "index" and (kind is None or page_meta(folder, p.stem).get("kind") == kind)
+    for p in project().pages.values()
+    if p.folder == folder and p.slug != "index" and (kind is None or p.kind == kind)
 }
 
 
@@ -92,19 +92,19 @@ def test_the_worksheet_part_links_a_worksheet(site, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_practice_is_tagged_by_time_and_pillar_linking_the_tags_index(site, slug):
     page = built(slug)
-    practice = page_meta("practices", slug)["practice"]
+    practice = project().practices[slug]
     tags = {a.get_text(strip=True): a["href"] for a in site.soup(page).select(".md-tags a.md-tag")}
-    assert time_bucket(practice["minutes"]) in tags
-    assert page_meta("foundations", practice["pillars"][0])["title"] in tags
+    assert time_bucket(practice.minutes) in tags
+    assert project().title(f"foundations/{practice.pillars[0]}.md") in tags
     for name, href in tags.items():
         target, fragment = site.resolve(page, href)
         assert target.as_posix() == "tags/index.html" and fragment in site.ids(target), f"{slug}: tag {name!r}"
 
 
-def index_links(site, section_id: str) -> list[str]:
+def index_links(site, section_id: str, soup=None) -> list[str]:
     """The practice pages linked from one part of the practices index, in order, repeats kept."""
     links = []
-    for el in part(site.soup(INDEX), section_id):
+    for el in part(soup or site.soup(INDEX), section_id):
         for a in el.select("li > a[href]"):
             target = site.resolve(INDEX, a["href"])[0].as_posix()
             if target.startswith("practices/") and target != INDEX.as_posix():
@@ -123,14 +123,17 @@ def test_the_index_lists_every_practice_by_pillar(site, section_id):
 
 
 def test_the_index_groups_by_barrier_from_front_matter(site):
-    expected = {built(s).as_posix() for s in SLUGS if page_meta("practices", s)["practice"].get("barriers")}
+    expected = {built(s).as_posix() for s in SLUGS if project().practices[s].barriers}
     assert expected and set(index_links(site, "by-barrier")) == expected
 
 
 def test_the_index_check_sees_a_missing_practice(site):
-    """Negative control: drop one entry from the built index and the comparison fails."""
-    links = index_links(site, "by-time")
-    assert sorted(links[1:]) != sorted(built(s).as_posix() for s in SLUGS)
+    """Negative control: remove one practice's entry from a copy of the built index; the check must notice."""
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    first = next(a for el in part(soup, "by-time") for a in el.select("li > a[href]"))
+    first.find_parent("li").decompose()
+    assert sorted(index_links(site, "by-time", soup)) != sorted(built(s).as_posix() for s in SLUGS)
+    assert sorted(index_links(site, "by-time")) == sorted(built(s).as_posix() for s in SLUGS)
 
 
 def test_the_tags_index_lists_every_practice(site):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.safety import ESCAPE, QUICK_EXIT
+from macros.safety.quick_exit import ESCAPE, QUICK_EXIT
 from tests.safety_pages import safety_pages
 
 CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
