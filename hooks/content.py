@@ -6,13 +6,19 @@ data from an earlier build survives. `watch:` in mkdocs.yml makes an edit to dat
 overrides/ start a rebuild; a rebuild runs in the same Python process, so before it the `macros`
 package is reloaded in place, dependencies first: the edited code runs, and the hooks, which hold the
 same module objects, see it. MkDocs loads hook files once per process, so an edit to a hook itself
-needs a restart of `make serve`. A plain `mkdocs build` builds once and reloads nothing.
+A rebuild also reads mkdocs.yml and the hook files afresh: MkDocs keeps each hook module for the life of
+the process (an lru_cache in its Hooks option), so under serve that cache is cleared after the config is
+loaded, and the next rebuild runs the hook files as they are on disk. A tag-sort function named in
+mkdocs.yml (`!!python/name:`) is resolved before the reload, so an edit to it shows one rebuild late.
+A plain `mkdocs build` builds once and reloads nothing.
 """
 from __future__ import annotations
 
 import importlib
 import sys
+import types
 
+from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -20,8 +26,9 @@ from macros import adapter
 from macros.content import model
 from macros.content import errors
 
-# Process state, not content: whether this process serves (set once by MkDocs) and how many builds ran.
-_process = {"serving": False, "builds": 0}
+# Process state, not content: whether this process serves (MkDocs says so once, at startup) and how many
+# builds it ran. It lives in one named module object, which outlives this file being run again.
+_process = sys.modules.setdefault("closer_process", types.SimpleNamespace(serving=False, builds=0))
 
 
 def reload_macros() -> list[str]:
@@ -55,15 +62,17 @@ def _uses(module) -> set[str]:
 
 
 def on_startup(command, dirty):
-    _process["serving"] = command == "serve"
+    _process.serving = command == "serve"
 
 
 @event_priority(100)
 def on_config(config):
-    _process["builds"] += 1
-    if _process["serving"] and _process["builds"] > 1:
-        reload_macros()
-    config.closer_serving = _process["serving"]
+    _process.builds += 1
+    if _process.serving:
+        if _process.builds > 1:
+            reload_macros()
+        config_options.Hooks._load_hook.cache_clear()  # the next rebuild runs the hook files from disk
+    config.closer_serving = _process.serving
     try:
         adapter.set_content(config, model.load(adapter.root(config), adapter.public_url(config)))
     except errors.DataError as err:

@@ -15,7 +15,6 @@ from mkdocs.structure.files import File
 from macros import adapter, pdf
 from macros.content import errors
 from macros.therapists import packets
-from macros.worksheets import pdf as worksheet_pdf
 
 log = logging.getLogger("mkdocs.hooks.packets")
 
@@ -38,8 +37,7 @@ def on_files(files, config):
 @adapter.reported
 def on_post_build(config):
     started, content = time.monotonic(), adapter.content(config)
-    css = (content.root / worksheet_pdf.STYLESHEET).read_text(encoding="utf-8")
-    jobs = [packets.job(content, c, css, config["site_dir"]) for c in content.concerns]
+    jobs = [packets.job(content, c, content.worksheet_css, config["site_dir"]) for c in content.concerns]
     rendered = pdf.build(jobs, content.root / ".cache" / "packets")
     log.info(f"Handout PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
 

@@ -1,5 +1,5 @@
 """The published-URL contract, held at the end of every build: a page, anchor or file that data/urls.yml
-promises and the build no longer has stops the build (macros/urls.py). Last of the hooks, after the
+promises and the build no longer has stops the build (macros/urls/contract.py). Last of the hooks, after the
 PDFs are written."""
 from __future__ import annotations
 

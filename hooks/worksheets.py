@@ -43,9 +43,8 @@ def on_files(files, config):
 @adapter.reported
 def on_post_build(config):
     started, content = time.monotonic(), adapter.content(config)
-    css = (content.root / worksheet_pdf.STYLESHEET).read_text(encoding="utf-8")
     jobs = [
-        worksheet_pdf.job(w, content.practices[w.practice].title, content.site_url, content.helplines, css,
+        worksheet_pdf.job(w, content.practices[w.practice].title, content.site_url, content.helplines, content.worksheet_css,
                           config["site_dir"])
         for w in content.worksheets.values()
     ]

@@ -27,8 +27,9 @@ NOT_PAGES = {"404.html"}
 
 
 class BuiltSite:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, read_log: Path | None = None):
         self.root = root
+        self.read_log = read_log  # every file the build opened (tests/count_reads.py), when this session built it
 
     @cached_property
     def pages(self) -> list[Path]:

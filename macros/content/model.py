@@ -19,6 +19,10 @@ from .pages import Page, parse, validate_meta
 from .sources import Source
 
 
+# The worksheets' stylesheet: the page prints with it, and so do the PDFs (worksheets/pdf.py).
+WORKSHEET_CSS = "docs/stylesheets/worksheets.css"
+
+
 @dataclass(frozen=True)
 class Content:
     root: Path
@@ -33,6 +37,7 @@ class Content:
     concerns: tuple                            # therapists.concerns.Concern
     helplines: object                          # safety.helplines.Directory
     urls: dict                                 # the URL contract (urls.contract.load)
+    worksheet_css: str                         # docs/stylesheets/worksheets.css, which the PDFs print with
 
     def title(self, target: str) -> str:
         """The title of the page 'folder/page.md' (an anchor after '#' is ignored)."""
@@ -95,6 +100,7 @@ def load(root: Path, site_url: str, today: dt.date | None = None) -> Content:
     concerns = concerns_model.validate(yaml_file("concerns.yml"), "data/concerns.yml", pages, frozenset(practices))
     directory = helplines.validate(yaml_file("helplines.yml"), "data/helplines.yml", registry)
     urls = contract.load(yaml_file("urls.yml"))
+    css = read_text(root / WORKSHEET_CSS, WORKSHEET_CSS)
     base = site_url if site_url.endswith("/") else site_url + "/"
     return Content(root, base, registry, kinds, pages, page_sources, tuple(terms), practices, worksheets,
-                   concerns, directory, urls)
+                   concerns, directory, urls, css)

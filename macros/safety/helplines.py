@@ -1,7 +1,7 @@
 """Helplines and emergency numbers: data/helplines.yml, validated, rendered as tap-to-call links.
 
 Every phone number Closer shows comes from this one file: the safety page's list, the emergency line,
-the print footer of every page, worksheet PDFs and handout packets (macros/phone_numbers.py refuses a
+the print footer of every page, worksheet PDFs and handout packets (phone_numbers.py refuses a
 number typed into a page instead). Pure functions; no MkDocs here.
 """
 from __future__ import annotations

@@ -12,8 +12,6 @@ from ..safety import helplines
 from .model import Worksheet
 from .page import SAFETY_TEXT, TEMPLATE_ENV, footer, form
 
-STYLESHEET = "docs/stylesheets/worksheets.css"
-
 
 def pdf_html(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory) -> str:
     return TEMPLATE_ENV.get_template("worksheet-pdf.html").render(

@@ -11,14 +11,10 @@ from pypdf import PdfReader
 from macros import pdf
 from macros.content.errors import DataError
 from macros.worksheets import pdf as worksheet_pdf
-from tests.conftest import ROOT
-
-CSS = (ROOT / worksheet_pdf.STYLESHEET).read_text(encoding="utf-8")
-
 
 def gratitude(content, tmp_path, sheet=None):
     sheet = sheet or content.worksheets["gratitude"]
-    return worksheet_pdf.job(sheet, "Gratitude", "https://x.org/", content.helplines, CSS, tmp_path / "site")
+    return worksheet_pdf.job(sheet, "Gratitude", "https://x.org/", content.helplines, content.worksheet_css, tmp_path / "site")
 
 
 def test_the_pdf_fetcher_refuses_the_network():
