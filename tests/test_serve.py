@@ -29,7 +29,7 @@ EDITS = [
      "practices/mirroring/"),
     ("data/page_kinds.yml", "{id: pitfalls, title: Common pitfalls}", "{id: pitfalls, title: SERVE-EDIT-KIND}",
      "practices/mirroring/"),
-    ("data/worksheets/gratitude.yml", "purpose: A week of noticing", "purpose: SERVE-EDIT-WORKSHEET. A week of noticing",
+    ("data/worksheets/gratitude.yml", "purpose: A week of noticing", "purpose: A SERVE-EDIT-WORKSHEET week of noticing",
      "worksheets/gratitude/"),
     ("macros/safety/caveats.py", "**Only if you feel safe.**", "**SERVE-EDIT-MACRO.**", "practices/mirroring/"),
     ("macros/worksheets/page.py", "**Time needed:**", "**SERVE-EDIT-DEEP-MACRO:**", "worksheets/gratitude/"),
