@@ -9,16 +9,13 @@ import pytest
 from pypdf import PdfReader
 
 from macros import worksheets
+from tests.support import open_sheet
 
 SHEETS = list(worksheets.load_all().values())
+assert SHEETS, "no worksheets found to test"
 PREFIX = "closer:worksheet:daily-check-in:"
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner",
           ".md-search", ".ws-tools", "[data-ws-print]", "[data-ws-clear]", ".closer-page-meta"]
-
-
-def open_sheet(page, base_url, wid="daily-check-in"):
-    page.goto(f"{base_url}worksheets/{wid}/")
-    page.wait_for_selector("[data-ws-clear]:not([hidden])")
 
 
 def fill_some(page):

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from macros.data import page_kinds
 from macros.practices import DOCS, LINKED, page_meta, practice_pages, time_bucket
+from tests.support import section as part
 
 PARTS = [s["id"] for s in page_kinds()["practice"]["sections"]] + ["sources"]
 SLUGS = [p.stem for p in practice_pages()]
@@ -27,17 +28,6 @@ def built(slug: str) -> Path:
 def part_ids(soup: BeautifulSoup) -> list[str]:
     """The ids of the template's parts, in the order the page shows them."""
     return [h["id"] for h in soup.select("article h2[id]") if h["id"] in PARTS]
-
-
-def part(soup: BeautifulSoup, part_id: str) -> list:
-    """The elements of one part: everything after its heading up to the next h2."""
-    heading = soup.find(id=part_id)
-    found = []
-    for el in heading.find_next_siblings():
-        if el.name == "h2":
-            break
-        found.append(el)
-    return found
 
 
 def linked_pages(site, page: Path, elements) -> set[str]:

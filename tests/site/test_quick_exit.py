@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hooks.safety import ESCAPE, QUICK_EXIT
 from tests.safety_pages import safety_pages
+from tests.support import section_text
 
 CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
 
@@ -50,13 +51,7 @@ def test_the_hooks_pattern_matches_the_partial(site):
 
 def test_the_safety_page_tells_the_truth_about_saved_answers(site):
     soup = site.soup(Path("safety/index.html"))
-    heading = soup.find("h2", id="online-safety")
-    text = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        text.append(sibling.get_text(" "))
-    section = " ".join(" ".join(text).split())
+    section = section_text(soup, "online-safety")
     assert "keeps no record of your visit" not in section
     for words in ("saves your answers in this browser", "anyone who can use this browser",
                   "Erase all my answers now", "Esc"):

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.data import NO_DATE, page_kinds, sources, visible_text, writer_notes_shown
+from tests.support import section_text
 
 # Source 001 quotes a percentage of couples without naming a study; Closer never repeats it.
 UNSOURCED_FIGURE = re.compile(r"\b68\s*(%|per\s*cent|percent)", re.I)
@@ -79,14 +80,10 @@ def test_every_sources_box_shows_full_citations(site):
 def test_every_approach_page_says_how_well_it_works(site):
     """The build enforces the section; this checks each one has something in it."""
     assert any(s["id"] == "evidence" for s in page_kinds()["approach"]["sections"])
-    thin = []
-    for page in (p for p in site.pages if site.kind(p) == "approach"):
-        heading = site.soup(page).find("h2", id="evidence")
-        words = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            words += sibling.get_text(" ").split()
+    thin, approaches = [], [p for p in site.pages if site.kind(p) == "approach"]
+    assert approaches, "no approach pages in the built site"
+    for page in approaches:
+        words = section_text(site.soup(page), "evidence").split()
         if len(words) < 120:
             thin.append(f"{page}: {len(words)} words under 'How well does it work?'")
     assert not thin, "\n".join(thin)

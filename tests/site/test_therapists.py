@@ -10,6 +10,7 @@ import pytest
 
 from macros import therapists
 from macros.data import DataError
+from tests.support import section
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")
@@ -25,12 +26,7 @@ def concern_block(site, concern_id: str) -> list:
     """The elements under one concern's heading on the hub, up to the next heading."""
     heading = site.soup(HUB).find(id=concern_id)
     assert heading is not None and heading.name == "h3", f"the hub has no h3#{concern_id}"
-    block = []
-    for el in heading.find_next_siblings():
-        if el.name in ("h2", "h3"):
-            break
-        block.append(el)
-    return block
+    return section(site.soup(HUB), concern_id)
 
 
 def links_in(elements) -> list[str]:
