@@ -62,8 +62,8 @@ def test_a_flagged_page_carries_the_line_once_before_its_first_section(site, src
 @pytest.mark.parametrize("src", UNFLAGGED, ids=[p.as_posix() for p in UNFLAGGED])
 def test_an_unflagged_page_does_not_carry_the_line(site, src):
     page = built(src)
-    if (site.root / page).is_file():
-        assert not site.soup(page).select(f".{caveats.CSS_CLASS}"), f"{page}: the line without the flag"
+    assert (site.root / page).is_file(), f"{src} was not built to {page}"
+    assert not site.soup(page).select(f".{caveats.CSS_CLASS}"), f"{page}: the line without the flag"
 
 
 def test_the_line_is_kept_out_of_the_search_index(site):

@@ -39,8 +39,10 @@ def linked_pages(site, page: Path, elements) -> set[str]:
     return targets
 
 
-def test_there_are_practice_pages():
+def test_every_practice_page_is_built(site):
     assert len(SLUGS) >= 18, SLUGS
+    missing = [s for s in SLUGS if built(s) not in site.pages]
+    assert not missing, f"practice pages the build lacks: {missing}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -91,15 +93,21 @@ def test_a_practice_is_tagged_by_time_and_pillar_linking_the_tags_index(site, sl
         assert target.as_posix() == "tags/index.html" and fragment in site.ids(target), f"{slug}: tag {name!r}"
 
 
-def index_links(site, section_id: str) -> list[str]:
-    """The practice pages linked from one part of the practices index, in order, repeats kept."""
-    links = []
-    for el in part(site.soup(INDEX), section_id):
+def practice_anchors(site, soup: BeautifulSoup, section_id: str) -> list:
+    """The <a> elements in one part of the practices index that link a practice page, in order."""
+    anchors = []
+    for el in part(soup, section_id):
         for a in el.select("li > a[href]"):
             target = site.resolve(INDEX, a["href"])[0].as_posix()
             if target.startswith("practices/") and target != INDEX.as_posix():
-                links.append(target)
-    return links
+                anchors.append(a)
+    return anchors
+
+
+def index_links(site, section_id: str, soup: BeautifulSoup | None = None) -> list[str]:
+    """The practice pages linked from one part of the practices index, in order, repeats kept."""
+    soup = soup if soup is not None else site.soup(INDEX)
+    return [site.resolve(INDEX, a["href"])[0].as_posix() for a in practice_anchors(site, soup, section_id)]
 
 
 def test_the_index_lists_every_practice_once_by_time(site):
@@ -117,10 +125,17 @@ def test_the_index_groups_by_barrier_from_front_matter(site):
     assert expected and set(index_links(site, "by-barrier")) == expected
 
 
-def test_the_index_check_sees_a_missing_practice(site):
-    """Negative control: drop one entry from the built index and the comparison fails."""
-    links = index_links(site, "by-time")
-    assert sorted(links[1:]) != sorted(built(s).as_posix() for s in SLUGS)
+def test_the_index_check_sees_a_missing_and_a_repeated_practice(site):
+    """Negative control: the built index with one practice's entry taken out, or listed twice, fails
+    the comparison test_the_index_lists_every_practice_once_by_time makes."""
+    expected = sorted(built(s).as_posix() for s in SLUGS)
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    practice_anchors(site, soup, "by-time")[0].find_parent("li").decompose()
+    assert sorted(index_links(site, "by-time", soup)) != expected
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    item = practice_anchors(site, soup, "by-time")[0].find_parent("li")
+    item.insert_after(BeautifulSoup(str(item), "html.parser"))
+    assert sorted(index_links(site, "by-time", soup)) != expected
 
 
 def test_the_tags_index_lists_every_practice(site):

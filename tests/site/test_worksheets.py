@@ -1,18 +1,17 @@
 """The built worksheets: one page and one fillable PDF per definition, labelled fields, the print footer."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from macros import worksheet_render, worksheets
+from macros import worksheets
 from tests.site.test_pages import nav_targets
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+PUBLIC = "https://closer-guide.org/"
 SHEETS = list(worksheets.load_all().values())
 IDS = [s["id"] for s in SHEETS]
 CONTROLS = "form.ws-form input, form.ws-form textarea, form.ws-form select"
@@ -67,10 +66,9 @@ def test_the_tools_privacy_sentence_and_print_footer(site, sheet):
     pdf = tools.select_one("a[data-ws-pdf]")
     assert pdf.get_text(strip=True) == "Download PDF" and pdf["href"] == f"{sheet['id']}.pdf"
     footer = soup.select_one(".ws-print-footer")
-    url = worksheet_render.page_url(SITE_URL, sheet["id"])
-    assert footer.select_one(".ws-url").get_text() == url
+    # The public address, written out here rather than computed the way the renderer computes it.
+    assert footer.select_one(".ws-url").get_text() == f"{PUBLIC}worksheets/{sheet['id']}/"
     assert footer.select_one(".ws-qr svg path"), "no inline SVG QR code"
-    assert "closer-guide.org" in url
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=IDS)
