@@ -9,6 +9,20 @@ from bs4 import BeautifulSoup
 
 # Pages MkDocs and Material write that are not guide pages.
 NOT_PAGES = {"404.html"}
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def address(md: Path) -> str:
+    """A source page's address relative to the site root, as MkDocs writes it with directory URLs:
+    docs/index.md is "", docs/safety/index.md "safety/", docs/foundations/trust.md "foundations/trust/"."""
+    rel = md.relative_to(DOCS).with_suffix("")
+    parts = rel.parts[:-1] if rel.name == "index" else rel.parts
+    return "".join(f"{part}/" for part in parts)
+
+
+def built_page(address: str) -> Path:
+    """The HTML file the build writes for a site-relative address."""
+    return Path(address) / "index.html"
 
 
 class BuiltSite:

@@ -10,6 +10,7 @@ import pytest
 
 from macros import caveats
 from macros.practices import DOCS, page_meta
+from tests.support import address, built_page
 
 PAGES = sorted(
     p.relative_to(DOCS) for p in DOCS.rglob("*.md")
@@ -26,9 +27,7 @@ UNFLAGGED = [p for p in PAGES if p not in FLAGGED]
 
 
 def built(src: Path) -> Path:
-    if src.stem == "index":
-        return src.parent / "index.html"
-    return src.parent / src.stem / "index.html"
+    return built_page(address(DOCS / src))
 
 
 def test_the_pages_that_ask_partners_to_open_up_are_declared():

@@ -7,19 +7,15 @@ from pathlib import Path
 
 from hooks.safety import ESCAPE, QUICK_EXIT
 from tests.safety_pages import safety_pages
-from tests.support import section_text
+from tests.support import built_page, section_text
 
 CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
-
-
-def html_of(address: str) -> Path:
-    return Path(address) / "index.html"
 
 
 def test_every_safety_page_has_the_quick_exit_in_its_header(site):
     problems = []
     for address in safety_pages():
-        page = html_of(address)
+        page = built_page(address)
         links = site.soup(page).select(CONTROL)
         if len(links) != 1:
             problems.append(f"{page}: {len(links)} quick exits in the header")
@@ -34,7 +30,7 @@ def test_every_safety_page_has_the_quick_exit_in_its_header(site):
 
 def test_every_page_has_it_and_escape_leaves_only_on_safety_pages(site):
     """A frightened reader may land on any page; Escape keeps its ordinary meaning off the safety pages."""
-    marked = {html_of(a) for a in safety_pages()}
+    marked = {built_page(a) for a in safety_pages()}
     missing = [str(p) for p in site.pages if len(site.soup(p).select(CONTROL)) != 1]
     assert not missing, f"pages without exactly one quick exit: {missing}"
     escape = {p for p in site.pages if site.soup(p).select(".md-header [data-closer-quick-exit][data-closer-escape]")}

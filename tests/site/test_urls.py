@@ -20,9 +20,9 @@ from mkdocs_redirects.plugin import write_html
 
 from macros import urls
 from macros.data import DataError, page_kinds
+from tests.support import DOCS, address
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +39,8 @@ def site_copy(site, tmp_path) -> Path:
 
 
 def address_of(md: Path) -> str:
-    rel = md.relative_to(DOCS).with_suffix("").as_posix()
-    return "/" if rel == "index" else "/" + (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+    """The address as data/urls.yml writes it, from the root: "/", "/safety/"."""
+    return "/" + address(md)
 
 
 # --- the real site -------------------------------------------------------------------------------
