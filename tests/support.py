@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+# The public address of the guide, written out (not read from mkdocs.yml the way the build reads it).
+PUBLIC = "https://closer-guide.org/"
 # Pages MkDocs and Material write that are not guide pages.
 NOT_PAGES = {"404.html"}
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -23,6 +25,14 @@ def address(md: Path) -> str:
 def built_page(address: str) -> Path:
     """The HTML file the build writes for a site-relative address."""
     return Path(address) / "index.html"
+
+
+@lru_cache(maxsize=None)
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, whitespace folded to single spaces."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
 
 
 class BuiltSite:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import PUBLIC as SITE
+
 PAGE = "practices/mirroring/"
-PUBLIC = "https://closer-guide.org/practices/mirroring/"
+PUBLIC = SITE + PAGE
 
 
 @pytest.fixture

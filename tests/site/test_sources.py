@@ -3,22 +3,15 @@ writer's note, and never the unsourced percentage that one source article quotes
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
-from pypdf import PdfReader
 
 from macros.data import NO_DATE, page_kinds, sources, visible_text, writer_notes_shown
-from tests.support import section_text
+from tests.support import pdf_text, section_text
 
 # Source 001 quotes a percentage of couples without naming a study; Closer never repeats it.
 UNSOURCED_FIGURE = re.compile(r"\b68\s*(%|per\s*cent|percent)", re.I)
 YEAR = re.compile(rf"\((\d{{4}}|{re.escape(NO_DATE)})\)\.")
-
-
-@lru_cache(maxsize=None)
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def built_texts(site):
@@ -27,7 +20,7 @@ def built_texts(site):
         if path.suffix == ".html":
             yield path, visible_text(path.read_text(encoding="utf-8"))
         elif path.suffix == ".pdf":
-            yield path, " ".join(pdf_text(path).split())
+            yield path, pdf_text(path)
         elif path.suffix == ".json":
             yield path, path.read_text(encoding="utf-8")
 

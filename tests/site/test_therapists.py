@@ -10,11 +10,10 @@ import pytest
 
 from macros import therapists
 from macros.data import DataError
-from tests.support import section
+from tests.support import PUBLIC, pdf_text, section
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")
-PUBLIC = "https://closer-guide.org/"
 
 
 @pytest.fixture(scope="module")
@@ -117,13 +116,13 @@ def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
     folder = Path("therapists/packets", concern["id"])
     assert site.soup(folder / "index.html").select_one(f'a[href="{concern["id"]}.pdf"][download]')
     reader = PdfReader(site.root / folder / f"{concern['id']}.pdf")
-    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    text = pdf_text(site.root / folder / f"{concern['id']}.pdf")
     sheets = [Path(t).stem for t in map(therapists.worksheet_target, concern["practices"]) if t]
     assert len(reader.pages) >= 1 + len(sheets)
     for slug in concern["practices"]:
         assert therapists.practice_meta(slug)["title"].split()[0] in text
     for wid in sheets:
-        assert worksheets.get(wid)["title"].split(",")[0] in " ".join(text.split()), f"{folder}: no worksheet {wid}"
+        assert worksheets.get(wid)["title"].split(",")[0] in text, f"{folder}: no worksheet {wid}"
     links = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots") or []
              if "/A" in a.get_object()]
     assert f"{PUBLIC}practices/{concern['practices'][0]}/#how-to-do-it" in links

@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from macros import worksheets
 from tests.site.test_pages import nav_targets
+from tests.support import PUBLIC
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC = "https://closer-guide.org/"
 SHEETS = list(worksheets.load_all().values())
 IDS = [s["id"] for s in SHEETS]
 CONTROLS = "form.ws-form input, form.ws-form textarea, form.ws-form select"
