@@ -1,6 +1,8 @@
 """The site's own search understands a worried reader: plain-language queries bring the right page
 into the top three results, and a frightened reader's own words put the safety page first. When one
-fails, improve the page (headings, wording, its `search: boost:`), never the test."""
+fails, improve the page (headings, wording, its `search: boost:`), never the test.
+
+The search index itself is fetched only once the reader reaches for search (the last tests here)."""
 from __future__ import annotations
 
 import json
@@ -89,7 +91,7 @@ def search_page(browser, base_url):
     ctx = browser.new_context()
     page = ctx.new_page()
     page.goto(base_url)
-    page.locator(".md-search__input").click()
+    page.locator(SEARCH_BOX).click()
     yield page
     ctx.close()
 
