@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -55,6 +54,7 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
+    """Poll `url` until it shows `text` or the deadline passes (a rebuild has no event to wait on)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         if text in fetch(url):
@@ -93,7 +93,9 @@ def served(tmp_path_factory):
 def test_an_edit_shows_on_the_next_reload(served, path, old, new, page):
     project, base = served
     marker = re.search(r"SERVE-EDIT-[A-Z-]+[A-Z]", new).group(0)
-    assert marker not in fetch(base + page)
+    before = fetch(base + page)
+    assert "Closer" in before, f"/{page} did not answer before the edit"
+    assert marker not in before
     target = project / path
     text = target.read_text(encoding="utf-8")
     assert old in text, f"{path} no longer contains {old!r}: update the test"

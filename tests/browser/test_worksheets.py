@@ -8,17 +8,13 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from tests.support import project
+from tests.support import open_sheet, project
 
 SHEETS = list(project().worksheets.values())
+assert SHEETS, "no worksheets found to test"
 PREFIX = "closer:worksheet:daily-check-in:"
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner",
           ".md-search", ".ws-tools", "[data-ws-print]", "[data-ws-clear]", ".closer-page-meta"]
-
-
-def open_sheet(page, base_url, wid="daily-check-in"):
-    page.goto(f"{base_url}worksheets/{wid}/")
-    page.wait_for_selector("[data-ws-clear]:not([hidden])")
 
 
 def fill_some(page):

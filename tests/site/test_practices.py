@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.practices.model import LINKED, time_bucket
-from tests.support import project
+from tests.support import project, section as part
 
 PARTS = [s.id for s in project().kinds["practice"].sections] + ["sources"]
 SLUGS = sorted(project().practices)
@@ -29,17 +29,6 @@ def part_ids(soup: BeautifulSoup) -> list[str]:
     return [h["id"] for h in soup.select("article h2[id]") if h["id"] in PARTS]
 
 
-def part(soup: BeautifulSoup, part_id: str) -> list:
-    """The elements of one part: everything after its heading up to the next h2."""
-    heading = soup.find(id=part_id)
-    found = []
-    for el in heading.find_next_siblings():
-        if el.name == "h2":
-            break
-        found.append(el)
-    return found
-
-
 def linked_pages(site, page: Path, elements) -> set[str]:
     targets = set()
     for el in elements:
@@ -49,8 +38,10 @@ def linked_pages(site, page: Path, elements) -> set[str]:
     return targets
 
 
-def test_there_are_practice_pages():
+def test_every_practice_page_is_built(site):
     assert len(SLUGS) >= 18, SLUGS
+    missing = [s for s in SLUGS if built(s) not in site.pages]
+    assert not missing, f"practice pages the build lacks: {missing}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -101,15 +92,21 @@ def test_a_practice_is_tagged_by_time_and_pillar_linking_the_tags_index(site, sl
         assert target.as_posix() == "tags/index.html" and fragment in site.ids(target), f"{slug}: tag {name!r}"
 
 
-def index_links(site, section_id: str, soup=None) -> list[str]:
-    """The practice pages linked from one part of the practices index, in order, repeats kept."""
-    links = []
-    for el in part(soup or site.soup(INDEX), section_id):
+def practice_anchors(site, soup: BeautifulSoup, section_id: str) -> list:
+    """The <a> elements in one part of the practices index that link a practice page, in order."""
+    anchors = []
+    for el in part(soup, section_id):
         for a in el.select("li > a[href]"):
             target = site.resolve(INDEX, a["href"])[0].as_posix()
             if target.startswith("practices/") and target != INDEX.as_posix():
-                links.append(target)
-    return links
+                anchors.append(a)
+    return anchors
+
+
+def index_links(site, section_id: str, soup: BeautifulSoup | None = None) -> list[str]:
+    """The practice pages linked from one part of the practices index, in order, repeats kept."""
+    soup = soup if soup is not None else site.soup(INDEX)
+    return [site.resolve(INDEX, a["href"])[0].as_posix() for a in practice_anchors(site, soup, section_id)]
 
 
 def test_the_index_lists_every_practice_once_by_time(site):
@@ -127,13 +124,17 @@ def test_the_index_groups_by_barrier_from_front_matter(site):
     assert expected and set(index_links(site, "by-barrier")) == expected
 
 
-def test_the_index_check_sees_a_missing_practice(site):
-    """Negative control: remove one practice's entry from a copy of the built index; the check must notice."""
+def test_the_index_check_sees_a_missing_and_a_repeated_practice(site):
+    """Negative control: the built index with one practice's entry taken out, or listed twice, fails
+    the comparison test_the_index_lists_every_practice_once_by_time makes."""
+    expected = sorted(built(s).as_posix() for s in SLUGS)
     soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
-    first = next(a for el in part(soup, "by-time") for a in el.select("li > a[href]"))
-    first.find_parent("li").decompose()
-    assert sorted(index_links(site, "by-time", soup)) != sorted(built(s).as_posix() for s in SLUGS)
-    assert sorted(index_links(site, "by-time")) == sorted(built(s).as_posix() for s in SLUGS)
+    practice_anchors(site, soup, "by-time")[0].find_parent("li").decompose()
+    assert sorted(index_links(site, "by-time", soup)) != expected
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    item = practice_anchors(site, soup, "by-time")[0].find_parent("li")
+    item.insert_after(BeautifulSoup(str(item), "html.parser"))
+    assert sorted(index_links(site, "by-time", soup)) != expected
 
 
 def test_the_tags_index_lists_every_practice(site):

@@ -3,23 +3,16 @@ writer's note, and never the unsourced percentage that one source article quotes
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
-from pypdf import PdfReader
 
 from macros.content.pages import visible_text, writer_notes_shown
 from macros.content.sources import NO_DATE
-from tests.support import project
+from tests.support import pdf_text, project, section_text
 
 # Source 001 quotes a percentage of couples without naming a study; Closer never repeats it.
 UNSOURCED_FIGURE = re.compile(r"\b68\s*(%|per\s*cent|percent)", re.I)
 YEAR = re.compile(rf"\((\d{{4}}|{re.escape(NO_DATE)})\)\.")
-
-
-@lru_cache(maxsize=None)
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def built_texts(site):
@@ -28,7 +21,7 @@ def built_texts(site):
         if path.suffix == ".html":
             yield path, visible_text(path.read_text(encoding="utf-8"))
         elif path.suffix == ".pdf":
-            yield path, " ".join(pdf_text(path).split())
+            yield path, pdf_text(path)
         elif path.suffix == ".json":
             yield path, path.read_text(encoding="utf-8")
 
@@ -81,14 +74,10 @@ def test_every_sources_box_shows_full_citations(site):
 def test_every_approach_page_says_how_well_it_works(site):
     """The build enforces the section; this checks each one has something in it."""
     assert any(s.id == "evidence" for s in project().kinds["approach"].sections)
-    thin = []
-    for page in (p for p in site.pages if site.kind(p) == "approach"):
-        heading = site.soup(page).find("h2", id="evidence")
-        words = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            words += sibling.get_text(" ").split()
+    thin, approaches = [], [p for p in site.pages if site.kind(p) == "approach"]
+    assert approaches, "no approach pages in the built site"
+    for page in approaches:
+        words = section_text(site.soup(page), "evidence").split()
         if len(words) < 120:
             thin.append(f"{page}: {len(words)} words under 'How well does it work?'")
     assert not thin, "\n".join(thin)

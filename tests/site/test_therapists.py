@@ -10,11 +10,10 @@ import pytest
 
 from macros.content.errors import DataError
 from macros.therapists import concerns as concerns_model
-from tests.support import project
+from tests.support import PUBLIC, pdf_text, project, section
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")
-PUBLIC = "https://closer-guide.org/"
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +29,7 @@ def concern_block(site, concern_id: str) -> list:
     """The elements under one concern's heading on the hub, up to the next heading."""
     heading = site.soup(HUB).find(id=concern_id)
     assert heading is not None and heading.name == "h3", f"the hub has no h3#{concern_id}"
-    block = []
-    for el in heading.find_next_siblings():
-        if el.name in ("h2", "h3"):
-            break
-        block.append(el)
-    return block
+    return section(site.soup(HUB), concern_id)
 
 
 def links_in(elements) -> list[str]:
@@ -123,13 +117,13 @@ def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
     folder = Path("therapists/packets", concern.id)
     assert site.soup(folder / "index.html").select_one(f'a[href="{concern.id}.pdf"][download]')
     reader = PdfReader(site.root / folder / f"{concern.id}.pdf")
-    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    text = pdf_text(site.root / folder / f"{concern.id}.pdf")
     sheets = [w.id for w in map(worksheet_of, concern.practices) if w]
     assert len(reader.pages) >= 1 + len(sheets)
     for slug in concern.practices:
         assert project().practices[slug].title.split()[0] in text
     for wid in sheets:
-        assert project().worksheets[wid].title.split(",")[0] in " ".join(text.split()), f"{folder}: no worksheet {wid}"
+        assert project().worksheets[wid].title.split(",")[0] in text, f"{folder}: no worksheet {wid}"
     links = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots") or []
              if "/A" in a.get_object()]
     assert f"{PUBLIC}practices/{concern.practices[0]}/#how-to-do-it" in links

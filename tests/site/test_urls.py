@@ -21,10 +21,9 @@ from mkdocs.exceptions import PluginError
 
 from macros.content.errors import DataError
 from macros.urls import __main__ as urls_cli, contract as urls_contract, scan as urls_scan
-from tests.support import project
+from tests.support import DOCS, address, project
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +52,8 @@ def site_copy(site, tmp_path) -> Path:
 
 
 def address_of(md: Path) -> str:
-    rel = md.relative_to(DOCS).with_suffix("").as_posix()
-    return "/" if rel == "index" else "/" + (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+    """The address as data/urls.yml writes it, from the root: "/", "/safety/"."""
+    return "/" + address(md)
 
 
 # --- the real site -------------------------------------------------------------------------------
