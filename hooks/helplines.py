@@ -5,13 +5,13 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from macros import adapter
-from macros.safety import helplines, phone_numbers
+from macros.safety import contact, phone_numbers
 
 
 @adapter.reported
 def on_config(config):
     content = adapter.content(config)
-    config["extra"]["closer_print_safety"] = helplines.paper_safety(content.helplines, content.site_url)
+    config["extra"]["closer_print_safety"] = contact.paper_safety(content.helplines, content.site_url)
     return config
 
 

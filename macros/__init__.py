@@ -10,7 +10,7 @@ def define_env(env):
     from .content.pages import section_heading as section_heading_of
     from .glossary import page as glossary_page
     from .practices import render as practice_render
-    from .safety import caveats, helplines
+    from .safety import caveats, contact
     from .therapists import hub
     from .urls import contract
     from .worksheets import page as worksheet_page
@@ -88,22 +88,22 @@ def define_env(env):
     @env.macro
     def helpline_directory() -> str:
         """Every helpline from data/helplines.yml, by country, each a tap-to-call (and text) link."""
-        return helplines.directory_html(content().helplines)
+        return contact.directory_html(content().helplines)
 
     @env.macro
     def emergency_numbers() -> str:
         """'911 in the United States and Canada, 999 in …', each a tap-to-call link."""
-        return helplines.emergency_html(content().helplines)
+        return contact.emergency_html(content().helplines)
 
     @env.macro
     def helpline(helpline_id: str) -> str:
         """One service's call (and text) links: {{ helpline("uk-ndah") }}."""
-        return helplines.contact_links(content().helplines.get(helpline_id, f"docs/{here()}"))
+        return contact.contact_links(content().helplines.get(helpline_id, f"docs/{here()}"))
 
     @env.macro
     def emergency(emergency_id: str) -> str:
         """One emergency number as a tap-to-call link: {{ emergency("uk-ie") }}."""
-        return helplines.emergency_link(content().helplines.emergency_number(emergency_id, f"docs/{here()}"))
+        return contact.emergency_link(content().helplines.emergency_number(emergency_id, f"docs/{here()}"))
 
     @env.macro
     def url_promises() -> str:

@@ -19,7 +19,7 @@ from ..content.links import href, public_url
 from ..content.model import Content
 from ..pdf import Document, Job
 from ..practices.model import duration
-from ..safety import caveats, helplines
+from ..safety import caveats, contact
 from ..worksheets import pdf as worksheet_pdf
 from ..worksheets.page import TEMPLATE_ENV
 from .concerns import Concern
@@ -129,7 +129,7 @@ def pdf_html(content: Content, concern: Concern) -> str:
         title=concern.name, body=Markup(markdown_lib.markdown(text, extensions=list(PDF_EXTENSIONS))),
         page_url=public_url(content.site_url, concern.packet), site_url=content.site_url,
         sources=[content.sources[s] for s in meta["sources"]], reviewed=meta["reviewed"],
-        next_review=meta["next_review"], safety=helplines.paper_safety(content.helplines, content.site_url),
+        next_review=meta["next_review"], safety=contact.paper_safety(content.helplines, content.site_url),
     )
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..content.links import href, public_url
 from ..practices.model import duration
-from ..safety import helplines
+from ..safety import contact, helplines
 from .model import GROUPS, Worksheet
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -52,7 +52,7 @@ def form(worksheet: Worksheet, pdf: bool = False) -> str:
 def footer(worksheet: Worksheet, site_url: str, directory: helplines.Directory) -> str:
     url = public_url(site_url, worksheet.src_uri)
     return render("worksheet-footer.html", w=worksheet, url=url, qr_svg=Markup(qr_svg(url)),
-                  safety=helplines.paper_safety(directory, site_url))
+                  safety=contact.paper_safety(directory, site_url))
 
 
 def page_source(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory) -> str:

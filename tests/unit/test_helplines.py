@@ -8,7 +8,7 @@ import pytest
 import datetime as dt
 
 from macros.content.sources import Source
-from macros.safety import helplines, phone_numbers
+from macros.safety import contact, helplines, phone_numbers
 from tests.conftest import ROOT
 from macros.content.errors import DataError
 
@@ -89,7 +89,7 @@ def test_an_emergency_number_needs_its_words():
 
 def test_entries_render_as_escaped_tap_to_call_and_text_links():
     d = directory()
-    html = helplines.directory_html(d)
+    html = contact.directory_html(d)
     assert 'href="tel:18007997233"' in html and 'href="sms:88788?body=START"' in html
     assert "A &quot;UK&quot; &amp; line" in html and "A \"UK\" & line" not in html
     # Listed under two countries, the service keeps one anchor.
@@ -99,8 +99,8 @@ def test_entries_render_as_escaped_tap_to_call_and_text_links():
 
 def test_paper_lines_are_short_and_carry_the_numbers():
     d = directory()
-    assert helplines.paper_numbers(d) == "US abuse 1-800-799-7233 · UK abuse 0808 2000 247"
-    assert helplines.emergency_text(d) == "999 UK"
+    assert contact.paper_numbers(d) == "US abuse 1-800-799-7233 · UK abuse 0808 2000 247"
+    assert contact.emergency_text(d) == "999 UK"
 
 
 PAGE = "---\ntitle: A page\nreviewed: 2026-12-01\n---\n\n"
@@ -136,7 +136,7 @@ def test_every_page_of_the_guide_passes_the_check(real):
 
 
 def test_a_number_shown_on_a_built_page_must_be_a_link(real):
-    linked = helplines.call_link(real.get("uk-ndah", "test"))
+    linked = contact.call_link(real.get("uk-ndah", "test"))
     assert phone_numbers.unlinked_numbers(f"<p>Call the helpline: {linked}.</p>", real) == []
     assert phone_numbers.unlinked_numbers("<p>Call <strong>0808 2000 247</strong>.</p>", real) == ["0808 2000 247"]
     with pytest.raises(DataError, match=r"^docs/x.md: the page shows the phone number '116 123' as plain text"):
