@@ -71,6 +71,11 @@ def define_env(env):
         return practice_render.index(content(), here(), grouping)
 
     @env.macro
+    def approach_practices() -> str:
+        """An approach page's at-home list, from every practice's `approaches` (the one declaration)."""
+        return practice_render.at_home(content(), here())
+
+    @env.macro
     def worksheet_index() -> str:
         """Every worksheet, grouped by theme, with its purpose and time needed."""
         return worksheet_page.index_markdown(list(content().worksheets.values()))

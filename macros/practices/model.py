@@ -14,8 +14,10 @@ from ..content.pages import Page
 
 KEYS_REQUIRED = ("minutes", "how_often", "pillars")
 KEYS_OPTIONAL = ("approaches", "barriers", "worksheet", "together")
-# Each linked key: the folder its pages live in, and the kind a linked page must have (None: any but the index).
-LINKED = {"pillars": ("foundations", "pillar"), "approaches": ("approaches", None), "barriers": ("barriers", "barrier")}
+# Each linked key: the folder its pages live in, and the kind a linked page must have. `approaches` is the
+# one declaration of which practices echo a therapeutic approach: the practice's summary, its tags, the
+# approach page's at-home list and the therapists' pairings all come from it.
+LINKED = {"pillars": ("foundations", "pillar"), "approaches": ("approaches", "approach"), "barriers": ("barriers", "barrier")}
 # Upper bound in minutes and label of each time bucket, shortest first; the last bound is the largest allowed.
 TIME_BUCKETS = ((10, "10 minutes or less"), (30, "10 to 30 minutes"), (240, "More than 30 minutes"))
 

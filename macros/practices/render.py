@@ -59,6 +59,23 @@ def tags(content: Content, practice: Practice) -> list[str]:
     return names + [time_bucket(practice.minutes)]
 
 
+def echoing(content: Content, approach: str) -> list[Practice]:
+    """The practices whose `approaches` name this approach, by title: its at-home list and pairings."""
+    return [p for p in content.practices.values() if approach in p.approaches]
+
+
+def at_home(content: Content, src_uri: str) -> str:
+    """An approach page's at-home list: each practice that names the approach, with its description."""
+    slug = src_uri.removeprefix("approaches/").removesuffix(".md")
+    practices = echoing(content, slug)
+    if not practices:
+        raise DataError(
+            f"docs/{src_uri}: no practice names '{slug}' in its 'approaches', so the at-home list would be empty; "
+            "add the approach to the practices that echo it"
+        )
+    return "\n".join(f"- {link(content, src_uri, p.src_uri)}: {p.page.meta['description']}" for p in practices)
+
+
 def index_entry(practice: Practice) -> str:
     return f"- [{practice.title}]({practice.slug}.md): {duration(practice.minutes)}, {practice.how_often}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.links import href
 from ..content.model import Content
+from ..practices.render import echoing
 
 
 def worksheet_link(content: Content, from_uri: str, slug: str) -> str:
@@ -57,20 +58,13 @@ def concern_index(content: Content, from_uri: str) -> str:
     return "\n".join(out)
 
 
-def approach_target(content: Content, slug: str) -> str:
-    """An approach page's 'Practices that echo it' section; the whole page for other kinds of page."""
-    target = f"approaches/{slug}.md"
-    return target + ("#at-home" if content.pages[target].kind == "approach" else "")
-
-
 def pairings(content: Content, from_uri: str) -> str:
-    """Homework pairings: approach, then the practices that echo it, then each one's worksheet."""
-    by_approach: dict[str, list[str]] = {}
-    for slug in sorted(content.practices):
-        for approach in content.practices[slug].approaches:
-            by_approach.setdefault(approach, []).append(slug)
+    """Homework pairings: each approach, then the practices that echo it (the same list as the approach
+    page's 'at home' section, practices.render.echoing), then each one's worksheet."""
+    approaches = sorted((p for p in content.pages.values() if p.kind == "approach"), key=lambda p: p.title)
     items = []
-    for approach in sorted(by_approach, key=lambda a: content.title(f"approaches/{a}.md")):
-        name = f"[{content.title(f'approaches/{approach}.md')}]({href(from_uri, approach_target(content, approach))})"
-        items.append(f"- **{name}:** " + "; ".join(practice_with_worksheet(content, from_uri, s) for s in by_approach[approach]))
+    for page in approaches:
+        name = f"[{page.title}]({href(from_uri, page.src_uri + '#at-home')})"
+        practices = "; ".join(practice_with_worksheet(content, from_uri, p.slug) for p in echoing(content, page.slug))
+        items.append(f"- **{name}:** {practices}")
     return "\n".join(items)

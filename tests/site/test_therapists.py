@@ -10,7 +10,7 @@ import pytest
 
 from macros.content.errors import DataError
 from macros.therapists import concerns as concerns_model
-from tests.support import PUBLIC, pdf_text, project, section
+from tests.support import DOCS, PUBLIC, address, built_page, pdf_text, project, section
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")
@@ -59,7 +59,7 @@ def test_every_concern_points_to_exact_sections_steps_worksheets_and_a_packet(si
         for read in c.read:
             page, _, anchor = read.partition("#")
             assert anchor, f"data/concerns.yml: {c.id}: 'read' {read!r} must name a section"
-            assert (Path(page) / "index.html", anchor) in targets, f"{c.id}: no link to {read}"
+            assert (built_page(address(DOCS / f"{page}.md")), anchor) in targets, f"{c.id}: no link to {read}"
         for slug in c.practices:
             assert (Path("practices", slug, "index.html"), "how-to-do-it") in targets, f"{c.id}: no link to {slug} steps"
             sheet = worksheet_of(slug)
@@ -88,7 +88,42 @@ def test_homework_pairings_cover_every_approach_a_practice_names(site):
                 found.append((approach.parent.name, target.parent.name))
             elif "glossary" not in a["href"]:
                 assert a["aria-label"].startswith("Worksheet: "), f"{a}: a worksheet link needs its full name"
-    assert sorted(found) == sorted(pairs) and len(pairs) >= 20
+    assert sorted(found) == sorted(pairs) and len(pairs) >= 18
+
+
+def hub_pairings(site) -> dict[str, list[str]]:
+    """Approach page -> the practice pages the hub pairs with it, as built."""
+    pairs = {}
+    for item in site.soup(HUB).select_one("h2#by-approach ~ ul").find_all("li", recursive=False):
+        approach, _ = assert_resolves(site, HUB, item.strong.a["href"])
+        pairs[approach.as_posix()] = [assert_resolves(site, HUB, a["href"])[0].as_posix()
+                                      for a in item.find_all("a", href=True)[1:] if a["href"].endswith("#how-to-do-it")]
+    return pairs
+
+
+def approach_pairings(site) -> dict[str, list[str]]:
+    """Approach page -> the practice pages its own 'at home' section lists, as built."""
+    pairs = {}
+    for page in (p for p in site.pages if site.kind(p) == "approach"):
+        links = [a["href"] for el in section(site.soup(page), "at-home") for a in el.select("a[href]")]
+        targets = [site.resolve(page, href)[0].as_posix() for href in links]
+        pairs[page.as_posix()] = [t for t in targets if t.startswith("practices/") and t != "practices/index.html"]
+    return pairs
+
+
+def test_the_hub_pairs_exactly_what_each_approach_page_lists(site):
+    """One declaration (each practice's `approaches`) makes both lists: only real approaches, the same
+    practices, in the same order."""
+    hub, pages = hub_pairings(site), approach_pairings(site)
+    assert len(pages) >= 5 and all(pages.values()), pages
+    assert hub == pages
+
+
+def test_the_agreement_check_sees_a_difference(site):
+    """Negative control: an approach page listing one practice fewer than the hub is told apart."""
+    hub = hub_pairings(site)
+    first = next(iter(hub))
+    assert {**hub, first: hub[first][1:]} != approach_pairings(site)
 
 
 @pytest.mark.parametrize("concern", project().concerns, ids=lambda c: c.id)
