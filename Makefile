@@ -38,10 +38,10 @@ urls-add: build
 	$(BIN)/python -m macros.urls site --add
 
 # Pages and worksheets whose next review falls in the next 90 days (or has passed), oldest first.
-# A report for editors: it never fails, so CI does not break with the calendar (macros/review.py).
+# A report for editors: it never fails, so CI does not break with the calendar (macros/content/review.py).
 # REVIEW_ARGS="--today 2027-10-01 --days 30" looks from another day or over another window.
 review: $(STAMP)
-	@$(BIN)/python -c 'import sys; from macros.review import main; sys.exit(main(sys.argv[1:]))' $(REVIEW_ARGS)
+	@$(BIN)/python -c 'import sys; from macros.content.review import main; sys.exit(main(sys.argv[1:]))' $(REVIEW_ARGS)
 
 # The lock pins every package `make` installs. Regenerate it after editing pyproject.toml.
 lock:

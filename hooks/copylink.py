@@ -11,7 +11,7 @@ import re
 
 from mkdocs.plugins import event_priority
 
-from macros.urls import GENERATED_PREFIXES
+from macros.urls.scan import GENERATED_PREFIXES
 
 
 # On the finished page, last: the tags plugin fills its listings in after every page's content is

@@ -1,8 +1,9 @@
-"""Decks of conversation cards, one YAML file per deck in data/cards/, checked when loaded.
+"""Decks of conversation cards, one YAML file per deck in data/cards/, checked into Deck records.
 
-Pure: reads files and returns frozen dataclasses; every mistake raises DataError with one sentence that
-names the file and the entry. A card's number is its place in the file, and /cards/<deck>/#card-N is a
-published address, so cards are only ever added at the end.
+Pure: the content model (macros/content/model.py) reads each file once and hands its parsed value here
+with what a deck may refer to (the practices, data/sources.yml, the concerns); every mistake raises a
+DataError with one sentence that names the file and the entry. A card's number is its place in the
+file, and /cards/<deck>/#card-N is a published address, so cards are only ever added at the end.
 """
 from __future__ import annotations
 
@@ -10,16 +11,14 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import Iterable, Mapping
 
-from ..data import DATA, ROOT, DataError, check_keys, expect_list, expect_text, read_yaml, relative, sources
-from ..review import check_review_dates
+from ..content.errors import DataError
+from ..content.fields import check_keys, expect_bool, expect_list, expect_text, is_one_sentence, is_slug
+from ..content.review import check_review_dates
+from ..content.sources import Source, resolve
 
-FOLDER = DATA / "cards"
-PRACTICES = ROOT / "docs" / "practices"
-CONCERNS = DATA / "concerns.yml"
-
+FOLDER = "data/cards"
 # When a deck suits, in the order the cards index lists them.
 OCCASIONS = {
     "morning": "In the morning",
@@ -39,7 +38,6 @@ MAX_FOLLOW_UP = 90
 CARDS_PER_SHEET = 6
 MAX_SHEETS = 10
 _BRACES = re.compile(r"[{}]")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class Card:
 class Idea:
     """The published idea a deck follows (its questions are our own), with the source that names it."""
     text: str
-    source: str
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,7 @@ class Deck:
     sheets: int
     reviewed: dt.date
     next_review: dt.date
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     cards: tuple[Card, ...]
     painful: bool = False
     idea: Idea | None = None
@@ -82,11 +80,16 @@ class Deck:
 
     @property
     def file(self) -> str:
-        return f"data/cards/{self.id}.yml"
+        return f"{FOLDER}/{self.id}.yml"
+
+    @property
+    def src_uri(self) -> str:
+        return f"cards/{self.id}.md"
 
 
 def text(where: str, key: str, value: object) -> str:
-    """Plain text (see expect_text) without braces, which the page templates would read as their own."""
+    """Plain text (see expect_text) without braces: some deck text stands in Markdown paragraphs, where
+    braces would be read as attribute lists ({: ...})."""
     value = expect_text(where, key, value)
     if _BRACES.search(value):
         raise DataError(f"{where}: '{key}' must not contain braces {{ or }}, found them in {value!r}")
@@ -115,52 +118,45 @@ def _card(where: str, number: int, entry: object, seen: dict[str, int]) -> Card:
     return Card(number, question, follow_up)
 
 
-def _slugs(where: str, key: str, value: object, exists, what: str) -> tuple[str, ...]:
+def _slugs(where: str, key: str, value: object, known: Iterable[str], what: str) -> tuple[str, ...]:
+    known = frozenset(known)
     found = []
     for slug in expect_list(where, key, value):
-        if not isinstance(slug, str) or not exists(slug):
+        if not isinstance(slug, str) or slug not in known:
             raise DataError(f"{where}: '{key}' names {slug!r}, but that is not {what}")
         found.append(slug)
     return tuple(found)
 
 
-@lru_cache(maxsize=None)
-def concern_ids(path: Path = CONCERNS) -> frozenset[str]:
-    data = read_yaml(path)
-    return frozenset(c["id"] for c in data if isinstance(c, dict) and "id" in c) if isinstance(data, list) else frozenset()
-
-
-def validate(path: Path, data: object) -> Deck:
-    """Check one deck file and return the deck."""
-    deck_id = Path(path).stem
-    where = f"{relative(path)}: deck '{deck_id}'"
+def validate(file: str, deck_id: str, data: object, practices: Iterable[str], registry: Mapping[str, Source],
+             concern_ids: Iterable[str], today: dt.date | None = None) -> Deck:
+    """Check one deck file's parsed value (`file` as the writer sees it, 'data/cards/<id>.yml')."""
+    where = f"{file}: deck '{deck_id}'"
+    if not is_slug(deck_id):
+        raise DataError(f"{where}: the file name must be lowercase letters, digits and hyphens, got {deck_id!r}")
     if not isinstance(data, dict):
         raise DataError(f"{where}: expected a mapping of keys, got {type(data).__name__}")
-    if not _SLUG.match(deck_id):
-        raise DataError(f"{where}: the file name must be lowercase letters, digits and hyphens, got {deck_id!r}")
     check_keys(where, data, REQUIRED, OPTIONAL)
     title = text(where, "title", data["title"])
     purpose = text(where, "purpose", data["purpose"])
-    if not purpose.endswith(".") or re.search(r"[.?!]\s+[A-Z]", purpose):
+    if not is_one_sentence(purpose):
         raise DataError(f"{where}: 'purpose' must be one sentence ending in a full stop, got {purpose!r}")
-    practices = _slugs(where, "practices", data["practices"],
-                       lambda s: s != "index" and (PRACTICES / f"{s}.md").is_file(), "a page in docs/practices/")
+    linked = _slugs(where, "practices", data["practices"], practices, "a page in docs/practices/")
     if data["when"] not in OCCASIONS:
         raise DataError(f"{where}: 'when' must be one of {', '.join(OCCASIONS)}, got {data['when']!r}")
-    check_review_dates(where, data["reviewed"], data["next_review"])
-    cited = _slugs(where, "sources", data["sources"], lambda s: s in sources(), "an id in data/sources.yml")
-    painful = data.get("painful", False)
-    if not isinstance(painful, bool):
-        raise DataError(f"{where}: 'painful' must be true or false, got {painful!r}")
+    check_review_dates(where, data["reviewed"], data["next_review"], today)
+    cited = resolve(where, expect_list(where, "sources", data["sources"]), registry)
+    painful = expect_bool(where, "painful", data.get("painful", False))
     idea = None
     if "idea" in data:
         check_keys(f"{where}: idea", data["idea"], ("text", "source"))
-        idea = Idea(text(f"{where}: idea", "text", data["idea"]["text"]), data["idea"]["source"])
-        if idea.source not in cited:
-            raise DataError(f"{where}: idea: 'source' must be one of the deck's sources, got {idea.source!r}")
+        source = data["idea"]["source"]
+        if source not in [s.id for s in cited]:
+            raise DataError(f"{where}: idea: 'source' must be one of the deck's sources, got {source!r}")
+        idea = Idea(text(f"{where}: idea", "text", data["idea"]["text"]), registry[source])
     concerns = ()
     if "concerns" in data:
-        concerns = _slugs(where, "concerns", data["concerns"], lambda s: s in concern_ids(), "a concern id in data/concerns.yml")
+        concerns = _slugs(where, "concerns", data["concerns"], concern_ids, "a concern id in data/concerns.yml")
     seen: dict[str, int] = {}
     cards = tuple(_card(where, i, entry, seen) for i, entry in enumerate(expect_list(where, "cards", data["cards"]), 1))
     sheets, needed = data["sheets"], math.ceil(len(cards) / CARDS_PER_SHEET)
@@ -169,34 +165,21 @@ def validate(path: Path, data: object) -> Deck:
             f"{where}: 'sheets' must be a whole number from {needed} (its {len(cards)} cards, "
             f"{CARDS_PER_SHEET} a sheet) to {MAX_SHEETS}, got {sheets!r}"
         )
-    return Deck(deck_id, title, purpose, practices, data["when"], sheets, data["reviewed"], data["next_review"],
+    return Deck(deck_id, title, purpose, linked, data["when"], sheets, data["reviewed"], data["next_review"],
                 cited, cards, painful, idea, concerns)
 
 
-def load(path: Path) -> Deck:
-    return validate(Path(path), read_yaml(path))
+def in_order(decks: Iterable[Deck]) -> dict[str, Deck]:
+    """Decks keyed by id, in the order of OCCASIONS and then by title (the cards index and the nav)."""
+    ordered = sorted(decks, key=lambda d: (list(OCCASIONS).index(d.when), d.title.casefold()))
+    return {d.id: d for d in ordered}
 
 
-@lru_cache(maxsize=None)
-def load_all(folder: Path = FOLDER) -> dict[str, Deck]:
-    """Every deck, keyed by id, in the order of OCCASIONS and then by title."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return {}
-    strays = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".yml" and not p.name.startswith("."))
-    if strays:
-        raise DataError(f"{relative(strays[0])}: a deck file must end in .yml, found {strays[0].name!r}; rename it")
-    decks = sorted((load(p) for p in sorted(folder.glob("*.yml"))),
-                   key=lambda d: (list(OCCASIONS).index(d.when), d.title.casefold()))
-    return {d.id: d for d in decks}
-
-
-def for_practice(slug: str, decks: dict[str, Deck] | None = None) -> list[Deck]:
+def for_practice(decks: Mapping[str, Deck], slug: str) -> list[Deck]:
     """The decks that go with a practice."""
-    return [d for d in (load_all() if decks is None else decks).values() if slug in d.practices]
+    return [d for d in decks.values() if slug in d.practices]
 
 
-def for_concern(concern: dict, decks: dict[str, Deck] | None = None) -> list[Deck]:
+def for_concern(decks: Mapping[str, Deck], concern) -> list[Deck]:
     """The decks that suit a concern: those that name it, and those of the practices it suggests."""
-    return [d for d in (load_all() if decks is None else decks).values()
-            if concern["id"] in d.concerns or set(d.practices) & set(concern.get("practices") or ())]
+    return [d for d in decks.values() if concern.id in d.concerns or set(d.practices) & set(concern.practices)]

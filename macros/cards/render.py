@@ -1,21 +1,19 @@
-"""Decks as pages: the deck page, the cards index, the cut-out sheets, and the lines practice pages and
-the therapists' hub show. Pure functions over validated decks (model.py); HTML comes from the Jinja
-templates beside this file, which escape every value."""
+"""Decks as pages: the deck page, the cards index, the cut-out sheets, the deck's PDF, and the lines
+practice pages and the therapists' hub show. Pure functions over the content model (decks checked by
+model.py); HTML comes from the Jinja templates beside this file, which escape every value."""
 from __future__ import annotations
 
-import posixpath
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
-from .. import helplines
-from ..data import sources
-from ..practices import page_title
-from . import model
-from .model import CARDS_PER_SHEET, OCCASIONS, Deck
+from ..content.links import href, public_url
+from ..content.model import Content
+from ..pdf import Document, Job
+from ..safety import caveats, contact
+from .model import CARDS_PER_SHEET, OCCASIONS, Deck, for_concern, for_practice
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX = "cards/index.md"
@@ -28,12 +26,16 @@ HOW_TO_USE = (
 )
 
 
-@lru_cache(maxsize=None)
-def templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
-    )
+# Code, not content: one template environment per process, so each template is read once (hooks/content.py
+# reloads this module under serve).
+TEMPLATE_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True,
+)
+
+
+def render(template: str, **values) -> str:
+    return TEMPLATE_ENV.get_template(template).render(**values)
 
 
 def compact(html: str) -> str:
@@ -41,19 +43,9 @@ def compact(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def page_uri(deck: Deck) -> str:
-    return f"cards/{deck.id}.md"
-
-
-def href(from_uri: str, target: str) -> str:
-    """A relative Markdown link target from the page at from_uri to 'folder/page.md', for MkDocs to check."""
-    return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
-
-
 def address(site_url: str, deck: Deck) -> str:
     """The deck's public address without its scheme, short enough to print on every card."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base.split("://", 1)[-1] + f"cards/{deck.id}/"
+    return public_url(site_url, deck.src_uri).split("://", 1)[-1]
 
 
 def sheets(deck: Deck) -> list[tuple]:
@@ -62,21 +54,20 @@ def sheets(deck: Deck) -> list[tuple]:
 
 def sheets_html(deck: Deck, site_url: str) -> str:
     """The cut-out cards, six to a sheet: hidden on screen, printed from the page and used in the PDF."""
-    return compact(templates().get_template("sheets.html").render(
+    return compact(render("sheets.html", 
         deck=deck, sheets=sheets(deck), address=address(site_url, deck)))
 
 
 def deck_html(deck: Deck) -> str:
     """The deck: a numbered list of the cards, which cards.js turns into one card at a time."""
-    return compact(templates().get_template("deck.html").render(deck=deck))
+    return compact(render("deck.html", deck=deck))
 
 
-def citation(source_id: str) -> str:
-    """'Aron and colleagues, 1997' or 'Gottman and Silver, 1999', from data/sources.yml."""
-    entry = sources()[source_id]
-    names = [n.split()[-1] for n in entry["by"].replace(" and ", ", ").split(", ") if n.strip()]
+def citation(source) -> str:
+    """'Aron and colleagues, 1997' or 'Gottman and Silver, 1999', from a data/sources.yml record."""
+    names = [n.split()[-1] for n in source.by.replace(" and ", ", ").split(", ") if n.strip()]
     who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} and colleagues"
-    return f"{who}, {entry['year']}"
+    return f"{who}, {source.year}"
 
 
 def front_matter(deck: Deck) -> dict:
@@ -87,19 +78,26 @@ def front_matter(deck: Deck) -> dict:
         "kind": "cards",
         "reviewed": deck.reviewed,
         "next_review": deck.next_review,
-        "sources": list(deck.sources),
+        "sources": [s.id for s in deck.sources],
         **({"opens_up": True} if deck.painful else {}),
     }
 
 
 def _front(meta: dict) -> str:
+    """Front matter with macros off (`render_macros: false`): the pages' text is data, never a template."""
+    meta = {**meta, "render_macros": False}
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
 
-def page_source(deck: Deck, site_url: str) -> str:
+def _practice_link(content: Content, from_uri: str, slug: str) -> str:
+    target = f"practices/{slug}.md"
+    return f"[{content.title(target)}]({href(from_uri, target)})"
+
+
+def page_source(content: Content, deck: Deck) -> str:
     """The Markdown of a deck's generated page."""
-    uri = page_uri(deck)
-    practices = ", ".join(f"[{page_title('practices', p)}]({href(uri, f'practices/{p}.md')})" for p in deck.practices)
+    uri, meta = deck.src_uri, front_matter(deck)
+    practices = ", ".join(_practice_link(content, uri, p) for p in deck.practices)
     parts = [
         f"# {deck.title}",
         f"{deck.purpose}\n{{: .closer-deck-purpose }}",
@@ -108,8 +106,8 @@ def page_source(deck: Deck, site_url: str) -> str:
         "A4 or US Letter.\n{: .closer-deck-facts }",
     ]
     if deck.painful:
-        parts.append("{{ safe_to_open_up() }}")
-    parts += ["## The cards {#the-cards}", deck_html(deck), sheets_html(deck, site_url),
+        parts.append(caveats.safe_to_open_up(uri, meta))
+    parts += ["## The cards {#the-cards}", deck_html(deck), sheets_html(deck, content.site_url),
               "## How to use the cards {#how-to-use}",
               "\n".join(f"{i}. {step}" for i, step in enumerate(HOW_TO_USE, 1)),
               f"On screen, step through the deck with the buttons, the arrow keys or a swipe, or let it draw a card "
@@ -119,15 +117,16 @@ def page_source(deck: Deck, site_url: str) -> str:
     if deck.idea:
         parts.append(f"**Where the idea comes from:** {deck.idea.text} ({citation(deck.idea.source)}; see the sources "
                      "below.) The questions here are our own.\n{: .closer-deck-idea }")
-    return _front(front_matter(deck)) + "\n\n".join(parts) + "\n"
+    return _front(meta) + "\n\n".join(parts) + "\n"
 
 
 def _entry(from_uri: str, deck: Deck) -> str:
-    return f"- **[{deck.title}]({href(from_uri, page_uri(deck))})**: {deck.purpose} *{len(deck.cards)} cards.*"
+    return f"- **[{deck.title}]({href(from_uri, deck.src_uri)})**: {deck.purpose} *{len(deck.cards)} cards.*"
 
 
-def index_source(decks: list[Deck]) -> str:
+def index_source(content: Content) -> str:
     """The cards index: every deck by practice and by time of day or occasion."""
+    decks = list(content.decks.values())
     meta = {
         "title": "Conversation cards",
         "description": "Decks of questions to draw on screen or print and cut out, to help you start a real conversation.",
@@ -135,7 +134,7 @@ def index_source(decks: list[Deck]) -> str:
         "kind": "index",
         "reviewed": min(d.reviewed for d in decks),
         "next_review": min(d.next_review for d in decks),
-        "sources": list(dict.fromkeys(s for d in decks for s in d.sources)),
+        "sources": list(dict.fromkeys(s.id for d in decks for s in d.sources)),
     }
     parts = [
         "# Conversation cards",
@@ -145,9 +144,9 @@ def index_source(decks: list[Deck]) -> str:
         "## Decks by practice {#by-practice}",
     ]
     rows = []
-    for slug in sorted({p for d in decks for p in d.practices}, key=lambda s: page_title("practices", s)):
-        members = ", ".join(f"[{d.title}]({href(INDEX, page_uri(d))})" for d in decks if slug in d.practices)
-        rows.append(f"- **[{page_title('practices', slug)}]({href(INDEX, f'practices/{slug}.md')}):** {members}")
+    for slug in sorted({p for d in decks for p in d.practices}, key=lambda s: content.title(f"practices/{s}.md")):
+        members = ", ".join(f"[{d.title}]({href(INDEX, d.src_uri)})" for d in decks if slug in d.practices)
+        rows.append(f"- **{_practice_link(content, INDEX, slug)}:** {members}")
     parts.append("\n".join(rows))
     parts.append("## Decks by time of day {#by-time}")
     parts.append("Each deck suits one kind of moment best, though any card works any time.")
@@ -159,24 +158,33 @@ def index_source(decks: list[Deck]) -> str:
 
 
 def _titles(from_uri: str, decks: list[Deck], last: str = " or ") -> str:
-    links = [f"[{d.title}]({href(from_uri, page_uri(d))})" for d in decks]
+    links = [f"[{d.title}]({href(from_uri, d.src_uri)})" for d in decks]
     return links[0] if len(links) == 1 else ", ".join(links[:-1]) + last + links[-1]
 
 
-def practice_line(src_uri: str, slug: str) -> str | None:
+def practice_line(content: Content, src_uri: str, slug: str) -> str | None:
     """'Try the … cards' for a practice page, or None when no deck goes with the practice."""
-    decks = model.for_practice(slug)
+    decks = for_practice(content.decks, slug)
     return f"Try the {_titles(src_uri, decks)} cards" if decks else None
 
 
-def hub_line(from_uri: str, concern: dict) -> list[str]:
+def hub_line(content: Content, from_uri: str, concern) -> list[str]:
     """The therapists' hub line listing the decks that suit a concern (none: no line)."""
-    decks = model.for_concern(concern)
+    decks = for_concern(content.decks, concern)
     return [f"- **Cards:** {_titles(from_uri, decks, ' and ')}"] if decks else []
 
 
-def pdf_html(deck: Deck, site_url: str) -> str:
+def pdf_html(content: Content, deck: Deck) -> str:
     """The HTML of a deck's PDF: the same sheets as the printed page, then where to get help."""
-    safety = helplines.paper_safety(helplines.load(), site_url)
-    return templates().get_template("pdf.html").render(
-        deck=deck, sheets=Markup(sheets_html(deck, site_url)), safety=safety)
+    return render("pdf.html", deck=deck, sheets=Markup(sheets_html(deck, content.site_url)),
+                  safety=contact.paper_safety(content.helplines, content.site_url))
+
+
+def job(content: Content, deck: Deck, site_dir: Path) -> Job:
+    """The deck's PDF next to its page, /cards/<id>/<id>.pdf, printed with docs/stylesheets/cards.css."""
+    return Job(
+        name=deck.id,
+        documents=(Document(pdf_html(content, deck), content.cards_css),),
+        target=Path(site_dir) / "cards" / deck.id / f"{deck.id}.pdf",
+        what=f"{deck.file}: deck '{deck.id}': the PDF",
+    )

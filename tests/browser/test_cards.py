@@ -9,8 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from macros.cards import model
+from tests.support import project
 
-DECKS = model.load_all()
+DECKS = project().decks
 DECK = "appreciation"
 KEY = f"closer:worksheet:cards-{DECK}:favourites"
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import PUBLIC as SITE
+
 PAGE = "practices/mirroring/"
-PUBLIC = "https://closer-guide.org/practices/mirroring/"
+PUBLIC = SITE + PAGE
 
 
 @pytest.fixture
@@ -63,13 +65,11 @@ def test_without_the_clipboard_the_link_is_shown_selected(page, base_url):
     assert page.evaluate("document.activeElement.getAttribute('data-closer-anchor')") == "how-to-do-it"
 
 
-def test_without_scripts_no_dead_button_shows(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_scripts_no_dead_button_shows(no_script_page, base_url):
+    page = no_script_page
     page.goto(base_url + PAGE)
     assert page.locator("h2#how-to-do-it button.closer-copylink").count() == 1
     assert not page.locator("h2#how-to-do-it button.closer-copylink").is_visible()
-    context.close()
 
 
 def test_an_old_address_keeps_the_anchor_through_its_redirect(page, base_url):

@@ -2,6 +2,8 @@
 reader hovers over a term or reaches it with the keyboard."""
 from __future__ import annotations
 
+from tests.support import next_frames
+
 ACTIVE = ".md-tooltip2--active"
 TERM = "article a.closer-glossary-link[title]"
 
@@ -39,9 +41,15 @@ def test_keyboard_focus_shows_the_definition(page, base_url):
 
 
 def test_a_link_without_a_definition_shows_no_tooltip(page, base_url):
-    """Negative control: the tooltip comes from the term's title, not from any link."""
+    """Negative control: the tooltip comes from the term's title, not from any link. Material shows a
+    tooltip on the animation frame after the pointer arrives, so two frames after the hover it would be
+    there; the term hovered after it, with the same wait, shows that the wait is long enough."""
     page.goto(base_url + "foundations/trust/")
     link = page.locator("article a[href]:not([title]):not(.headerlink)").first
     link.hover()
-    page.wait_for_timeout(700)
+    next_frames(page)
     assert page.locator(ACTIVE).count() == 0
+    assert link.get_attribute("aria-describedby") is None
+    page.locator(TERM).first.hover()
+    next_frames(page)
+    assert page.locator(ACTIVE).count() == 1

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros import glossary, therapists
 from macros.cards import model
+from tests.support import project
 
-DECKS = model.load_all()
+CONTENT = project()
+DECKS = CONTENT.decks
 IDS = sorted(DECKS)
 
 
@@ -49,7 +50,7 @@ def test_a_deck_has_its_facts_its_sources_and_its_printed_sheets(site, deck_id):
     assert soup.select_one(f'a[href="{deck_id}.pdf"][download]') is not None
     if deck.idea:
         assert deck.idea.text in soup.select_one(".closer-deck-idea").get_text()
-        assert soup.select_one(".closer-sources").get_text(" ").count(str(model.sources()[deck.idea.source]["year"]))
+        assert soup.select_one(".closer-sources").get_text(" ").count(str(deck.idea.source.year))
 
 
 @pytest.mark.parametrize("deck_id", IDS)
@@ -100,13 +101,13 @@ def test_every_practice_a_deck_belongs_to_says_try_the_cards(site):
         text = summary.get_text(" ")
         assert "Try the" in text and "cards" in text, slug
         hrefs = {a["href"] for a in summary.find_all("a", href=True)}
-        for deck in model.for_practice(slug):
+        for deck in model.for_practice(DECKS, slug):
             assert f"../../cards/{deck.id}/" in hrefs, f"{slug} does not link {deck.id}"
 
 
 def test_a_practice_without_a_deck_shows_no_cards_line(site):
     """Negative control: the line is there because of the decks, not on every practice."""
-    without = [p.stem for p in (Path(model.PRACTICES)).glob("*.md") if p.stem != "index" and not model.for_practice(p.stem)]
+    without = [slug for slug in CONTENT.practices if not model.for_practice(DECKS, slug)]
     assert without
     summary = site.soup(Path("practices") / without[0] / "index.html").select_one(".closer-practice-summary")
     assert "Try the" not in summary.get_text(" ")
@@ -115,11 +116,11 @@ def test_a_practice_without_a_deck_shows_no_cards_line(site):
 def test_the_therapists_hub_lists_the_decks_for_each_concern(site):
     soup = site.soup(Path("therapists/index.html"))
     listed = 0
-    for concern in therapists.concerns():
-        block = soup.find(id=concern["id"]).find_next_sibling("ul")
+    for concern in CONTENT.concerns:
+        block = soup.find(id=concern.id).find_next_sibling("ul")
         hrefs = {a["href"] for a in block.find_all("a", href=True)}
-        for deck in model.for_concern(concern):
-            assert f"../cards/{deck.id}/" in hrefs, f"{concern['id']} does not list {deck.id}"
+        for deck in model.for_concern(DECKS, concern):
+            assert f"../cards/{deck.id}/" in hrefs, f"{concern.id} does not list {deck.id}"
             listed += 1
     assert listed >= len(DECKS)
 
@@ -136,7 +137,7 @@ def test_decks_are_in_search_with_their_purpose_as_the_snippet_and_the_cards_lef
 
 
 def test_the_glossary_linker_leaves_card_text_alone(site):
-    forms = sorted({f.lower() for t in glossary.load() for f in t.forms}, key=len, reverse=True)
+    forms = sorted({f.lower() for t in CONTENT.terms for f in t.forms}, key=len, reverse=True)
     with_terms = 0
     for deck_id in IDS:
         soup = deck_page(site, deck_id)

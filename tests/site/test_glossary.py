@@ -6,12 +6,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros import glossary
-from macros.data import page_kinds
+
+from tests.support import project
 
 GLOSSARY = Path("glossary/index.html")
-TERMS = {t.slug: t for t in glossary.load()}
-ARTICLE_KINDS = {kind for kind, spec in page_kinds().items() if spec.get("article")}
+TERMS = {t.slug: t for t in project().terms}
+ARTICLE_KINDS = {kind for kind, spec in project().kinds.items() if spec.article}
 # Where a glossary link must never appear (the linker's rules, checked on the output).
 FORBIDDEN = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "label", "button", "textarea", "select",
              "summary", ".closer-page-meta", ".closer-no-glossary")
@@ -101,7 +101,7 @@ def test_most_articles_carry_glossary_links(site):
 def test_the_glossary_page_has_a_letter_bar_and_one_anchor_per_term_in_order(site):
     soup = content(site, GLOSSARY)
     headings = soup.select("h3[id]")
-    assert [h["id"] for h in headings if h["id"] in TERMS] == [t.slug for t in glossary.load()]
+    assert [h["id"] for h in headings if h["id"] in TERMS] == [t.slug for t in project().terms]
     assert set(TERMS) <= {h["id"] for h in headings}
     names = [h.get_text(" ", strip=True).rstrip("¶").strip().casefold() for h in headings]
     assert names == sorted(names)

@@ -1,17 +1,24 @@
-"""Decks of conversation cards (macros/cards/model.py): the real decks, and each mistake a deck file can
-hold stopping the build with one sentence that names the file and the entry."""
+"""Decks of conversation cards (macros/cards/model.py): the real decks from the content model, and each
+mistake a deck file can hold stopping the build with one sentence that names the file and the entry."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
+from collections import namedtuple
 
 import pytest
 import textstat
-import yaml
 
 from macros.cards import model, render
-from macros.data import DataError
+from macros.content import model as content_model
+from macros.content.errors import DataError
+from tests.conftest import ROOT
+from tests.support import project
 
-DECKS = model.load_all()
+Concern = namedtuple("Concern", "id practices")
+
+DECKS = project().decks
 
 GOOD = {
     "title": "Test deck",
@@ -26,22 +33,23 @@ GOOD = {
 }
 
 
-def write(tmp_path, **changes):
-    data = {**GOOD, **changes}
-    folder = tmp_path / "cards"
-    folder.mkdir(exist_ok=True)
-    path = folder / "test-deck.yml"
-    text = yaml.safe_dump({k: v for k, v in data.items() if v is not ...}, sort_keys=False)
-    path.write_text(re.sub(r"'(\d{4}-\d\d-\d\d)'", r"\1", text), encoding="utf-8")
-    return path
+def load(**changes) -> model.Deck:
+    """Check a deck as the content model does, against the project's practices, sources and concerns."""
+    content = project()
+    data = {k: v for k, v in {**GOOD, **changes}.items() if v is not ...}
+    for key in ("reviewed", "next_review"):
+        if isinstance(data.get(key), str):
+            data[key] = dt.date.fromisoformat(data[key])
+    return model.validate("data/cards/test-deck.yml", "test-deck", data, frozenset(content.practices),
+                          content.sources, frozenset(c.id for c in content.concerns))
 
 
-def refused(tmp_path, **changes) -> str:
+def refused(**changes) -> str:
     with pytest.raises(DataError) as err:
-        model.load(write(tmp_path, **changes))
+        load(**changes)
     message = str(err.value)
     assert message.count("\n") == 0, message
-    assert "test-deck.yml: deck 'test-deck'" in message, message
+    assert "data/cards/test-deck.yml: deck 'test-deck'" in message, message
     return message
 
 
@@ -51,73 +59,74 @@ def test_the_guide_has_at_least_eight_decks_of_at_least_24_cards():
     assert not short, short
 
 
-def test_a_good_deck_loads_with_numbered_cards(tmp_path):
-    deck = model.load(write(tmp_path))
+def test_a_good_deck_loads_with_numbered_cards():
+    deck = load()
     assert [c.anchor for c in deck.cards] == ["card-1", "card-2"]
     assert deck.cards[1].follow_up == "Say it." and deck.cards[0].follow_up is None
     assert deck.occasion == model.OCCASIONS["morning"] and not deck.painful
 
 
-def test_an_unknown_key_is_refused(tmp_path):
-    assert "unknown key 'colour'" in refused(tmp_path, colour="red")
+def test_an_unknown_key_is_refused():
+    assert "unknown key 'colour'" in refused(colour="red")
 
 
-def test_an_unknown_key_on_a_card_is_refused(tmp_path):
-    message = refused(tmp_path, cards=[{"question": "What now?", "answer": "Nothing."}])
+def test_an_unknown_key_on_a_card_is_refused():
+    message = refused(cards=[{"question": "What now?", "answer": "Nothing."}])
     assert "card 1: unknown key 'answer'" in message
 
 
 @pytest.mark.parametrize("card", [None, {}, {"question": ""}, {"question": "   "}])
-def test_an_empty_card_is_refused(tmp_path, card):
-    message = refused(tmp_path, cards=[{"question": "What now?"}, card])
+def test_an_empty_card_is_refused(card):
+    message = refused(cards=[{"question": "What now?"}, card])
     assert "card 2" in message and "empty" in message
 
 
-def test_a_duplicate_card_is_refused_even_with_other_case_and_punctuation(tmp_path):
-    message = refused(tmp_path, cards=[{"question": "What made you laugh today?"}, {"question": "what made you LAUGH today"}])
+def test_a_duplicate_card_is_refused_even_with_other_case_and_punctuation():
+    message = refused(cards=[{"question": "What made you laugh today?"}, {"question": "what made you LAUGH today"}])
     assert "card 2: the question" in message and "is already card 1" in message
 
 
-def test_a_practice_that_does_not_exist_is_refused(tmp_path):
-    assert "'practices' names 'juggling'" in refused(tmp_path, practices=["gratitude", "juggling"])
+def test_a_practice_that_does_not_exist_is_refused():
+    assert "'practices' names 'juggling'" in refused(practices=["gratitude", "juggling"])
 
 
 @pytest.mark.parametrize("key, limit", [("question", model.MAX_QUESTION), ("follow_up", model.MAX_FOLLOW_UP)])
-def test_card_text_longer_than_a_printed_card_holds_is_refused(tmp_path, key, limit):
+def test_card_text_longer_than_a_printed_card_holds_is_refused(key, limit):
     card = {"question": "What now?", key: "word " * (limit // 5) + "and more"}
-    message = refused(tmp_path, cards=[card])
+    message = refused(cards=[card])
     assert f"card 1: '{key}' is" in message and f"more than the {limit} that fit on a printed card" in message
 
 
-def test_text_at_the_limit_is_accepted(tmp_path):
-    model.load(write(tmp_path, cards=[{"question": "q" * model.MAX_QUESTION, "follow_up": "f" * model.MAX_FOLLOW_UP}]))
+def test_text_at_the_limit_is_accepted():
+    load(cards=[{"question": "q" * model.MAX_QUESTION, "follow_up": "f" * model.MAX_FOLLOW_UP}])
 
 
-def test_braces_and_markup_are_refused(tmp_path):
-    assert "braces" in refused(tmp_path, cards=[{"question": "What is {{ this }}?"}])
-    assert "plain text" in refused(tmp_path, cards=[{"question": "What is <b>this</b>?"}])
+def test_braces_and_markup_are_refused():
+    assert "braces" in refused(cards=[{"question": "What is {{ this }}?"}])
+    assert "plain text" in refused(cards=[{"question": "What is <b>this</b>?"}])
 
 
-def test_too_few_sheets_for_the_cards_are_refused(tmp_path):
+def test_too_few_sheets_for_the_cards_are_refused():
     cards = [{"question": f"Question number {i}?"} for i in range(7)]
-    assert "'sheets' must be a whole number from 2" in refused(tmp_path, cards=cards, sheets=1)
+    assert "'sheets' must be a whole number from 2" in refused(cards=cards, sheets=1)
 
 
-def test_other_mistakes_are_refused(tmp_path):
-    assert "'when' must be one of" in refused(tmp_path, when="teatime")
-    assert "'painful' must be true or false" in refused(tmp_path, painful="yes")
-    assert "source" in refused(tmp_path, sources=["no-such-work"])
-    assert "concern id" in refused(tmp_path, concerns=["no-such-concern"])
-    assert "one sentence" in refused(tmp_path, purpose="Two sentences. Here is another.")
-    assert "'source' must be one of the deck's sources" in refused(tmp_path, idea={"text": "An idea.", "source": "aron-1997"})
-    assert "missing required key 'cards'" in refused(tmp_path, cards=...)
+def test_other_mistakes_are_refused():
+    assert "'when' must be one of" in refused(when="teatime")
+    assert "'painful' must be true or false" in refused(painful="yes")
+    assert "source" in refused(sources=["no-such-work"])
+    assert "concern id" in refused(concerns=["no-such-concern"])
+    assert "one sentence" in refused(purpose="Two sentences. Here is another.")
+    assert "'source' must be one of the deck's sources" in refused(idea={"text": "An idea.", "source": "aron-1997"})
+    assert "missing required key 'cards'" in refused(cards=...)
 
 
 def test_a_deck_file_with_another_extension_is_refused(tmp_path):
-    folder = write(tmp_path).parent
-    (folder / "other.yaml").write_text("title: x\n", encoding="utf-8")
-    with pytest.raises(DataError, match="must end in .yml"):
-        model.load_all.__wrapped__(folder)
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "data" / "cards" / "other.yaml").write_text("title: x\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^data/cards/other.yaml: a deck file must end in .yml"):
+        content_model.load(tmp_path, "https://example.org/")
 
 
 def test_no_question_appears_in_two_decks():
@@ -148,26 +157,27 @@ def test_the_reading_check_can_fail():
 
 def test_decks_are_found_by_practice_and_by_concern():
     deck = DECKS["repair-after-a-fight"]
-    assert deck in model.for_practice("calm-conflict-and-repair")
-    assert deck not in model.for_practice("gratitude")
-    assert deck in model.for_concern({"id": "same-fight", "practices": []})
-    assert deck in model.for_concern({"id": "other", "practices": ["calm-conflict-and-repair"]})
-    assert deck not in model.for_concern({"id": "other", "practices": ["gratitude"]})
+    assert deck in model.for_practice(DECKS, "calm-conflict-and-repair")
+    assert deck not in model.for_practice(DECKS, "gratitude")
+    assert deck in model.for_concern(DECKS, Concern("same-fight", ()))
+    assert deck in model.for_concern(DECKS, Concern("other", ("calm-conflict-and-repair",)))
+    assert deck not in model.for_concern(DECKS, Concern("other", ("gratitude",)))
 
 
-def test_text_is_escaped_in_the_deck_and_on_the_sheets(tmp_path):
-    deck = model.load(write(tmp_path, cards=[{"question": "Is 3 > 2 & 1 < 2?"}]))
+def test_text_is_escaped_in_the_deck_and_on_the_sheets():
+    deck = load(cards=[{"question": "Is 3 > 2 & 1 < 2?"}])
     for html in (render.deck_html(deck), render.sheets_html(deck, "https://example.org/")):
         assert "Is 3 &gt; 2 &amp; 1 &lt; 2?" in html and "3 > 2" not in html
 
 
-def test_every_card_prints_its_deck_and_address(tmp_path):
-    deck = model.load(write(tmp_path))
+def test_every_card_prints_its_deck_and_address():
+    deck = load()
     html = render.sheets_html(deck, "https://example.org/guide/")
     assert html.count("example.org/guide/cards/test-deck/#card-") == len(deck.cards)
     assert html.count("Test deck · ") == len(deck.cards)
 
 
 def test_a_citation_names_the_authors():
-    assert render.citation("aron-1997") == "Aron and colleagues, 1997"
-    assert render.citation("gottman-silver-1999") == "Gottman and Silver, 1999"
+    sources = project().sources
+    assert render.citation(sources["aron-1997"]) == "Aron and colleagues, 1997"
+    assert render.citation(sources["gottman-silver-1999"]) == "Gottman and Silver, 1999"

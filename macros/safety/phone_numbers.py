@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import DataError
+from ..content.errors import DataError
 from .helplines import Directory, digits
 
 

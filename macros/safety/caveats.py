@@ -6,9 +6,8 @@ line should stand. The build keeps the two in step: the macro refuses a page wit
 """
 from __future__ import annotations
 
-import posixpath
-
-from .data import DataError
+from ..content.errors import DataError
+from ..content.links import href
 
 FLAG = "opens_up"
 CSS_CLASS = "closer-safe-to-open-up"
@@ -30,7 +29,7 @@ def opens_up(src_uri: str, meta: dict) -> bool:
 
 def safety_href(src_uri: str) -> str:
     """The relative Markdown link from the page at src_uri to the safety page, so the strict build checks it."""
-    return posixpath.relpath(SAFETY_PAGE, posixpath.dirname(src_uri) or ".")
+    return href(src_uri, SAFETY_PAGE)
 
 
 def safe_to_open_up(src_uri: str, meta: dict) -> str:

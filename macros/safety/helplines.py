@@ -1,21 +1,17 @@
-"""Helplines and emergency numbers: data/helplines.yml, validated, rendered as tap-to-call links.
+"""Helplines and emergency numbers: data/helplines.yml, checked into a Directory (contact.py renders it).
 
 Every phone number Closer shows comes from this one file: the safety page's list, the emergency line,
-the print footer of every page, worksheet PDFs and handout packets (macros/phone_numbers.py refuses a
+the print footer of every page, worksheet PDFs and handout packets (phone_numbers.py refuses a
 number typed into a page instead). Pure functions; no MkDocs here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
-from pathlib import Path
 
-from .data import DATA, DataError, check_keys, expect_date, expect_text, read_yaml, relative, sources
+from ..content.errors import DataError
+from ..content.fields import check_keys, expect_date, expect_text, is_slug
 
-PATH = DATA / "helplines.yml"
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # A number as a service writes it: digits, single spaces or hyphens between them, 3 to 15 digits.
 _NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
 _WORD = re.compile(r"[A-Z0-9]{1,20}")
@@ -95,16 +91,6 @@ def digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def load(path: Path = PATH) -> Directory:
-    """The validated directory, parsed again only when the file changes (mkdocs serve)."""
-    return _load(Path(path), Path(path).stat().st_mtime_ns if Path(path).exists() else 0)
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path, _mtime: int) -> Directory:
-    return validate(read_yaml(path), relative(path))
-
-
 def _number(where: str, key: str, value: object) -> str:
     text = value if isinstance(value, str) else ""
     if not _NUMBER.fullmatch(text) or not 3 <= len(digits(text)) <= 15:
@@ -140,16 +126,15 @@ def _helpline(where: str, entry: dict, registry: dict) -> Helpline:
     )
 
 
-def validate(data: object, file: str, registry: dict | None = None) -> Directory:
-    """Check every entry; raise DataError naming the file and the entry."""
-    registry = sources() if registry is None else registry
+def validate(data: object, file: str, registry: dict) -> Directory:
+    """Check every entry; raise DataError naming the file and the entry. `registry`: the sources by id."""
     check_keys(file, data, ["checked", "emergency", "helplines"])
     checked = expect_date(file, "checked", data["checked"])
     emergency = []
     for i, entry in enumerate(data["emergency"] if isinstance(data["emergency"], list) else [None], 1):
         where = f"{file}: emergency number {i}"
         check_keys(where, entry, ["id", "number", "where", "short"])
-        if not isinstance(entry["id"], str) or not _SLUG.fullmatch(entry["id"]):
+        if not is_slug(entry["id"]):
             raise DataError(f"{where}: 'id' must be a lowercase slug such as uk-ie, got {entry['id']!r}")
         emergency.append(Emergency(
             entry["id"], _number(where, "number", entry["number"]), expect_text(where, "where", entry["where"]),
@@ -160,7 +145,7 @@ def validate(data: object, file: str, registry: dict | None = None) -> Directory
     for i, entry in enumerate(data["helplines"], 1):
         name = entry.get("id", i) if isinstance(entry, dict) else i
         where = f"{file}: helpline {name!r}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not _SLUG.fullmatch(entry["id"]) or entry["id"] in seen:
+        if not isinstance(entry, dict) or not is_slug(entry.get("id")) or entry["id"] in seen:
             raise DataError(f"{where}: 'id' must be a new lowercase slug such as uk-ndah, got {name!r}")
         seen.add(entry["id"])
         helplines.append(_helpline(where, entry, registry))
@@ -172,79 +157,3 @@ def validate(data: object, file: str, registry: dict | None = None) -> Directory
             f"United States and one in the United Kingdom, found: {', '.join(sorted(paper)) or 'none'}"
         )
     return directory
-
-
-# Rendering. Every value is escaped: a name or label is text, never markup.
-
-def call_link(h: Helpline) -> str:
-    label = escape(f"Call {h.name}, {h.where}, on {h.call}", quote=True)
-    return f'<a class="closer-tel" href="{escape(h.call_href, quote=True)}" aria-label="{label}">Call {escape(h.call)}</a>'
-
-
-def text_link(h: Helpline) -> str:
-    what = f"Text {h.text_message} to {h.text}" if h.text_message else f"Text {h.text}"
-    label = escape(f"{what}: {h.name}, {h.where}", quote=True)
-    return f'<a class="closer-tel" href="{escape(h.text_href, quote=True)}" aria-label="{label}">{escape(what)}</a>'
-
-
-def contact_links(h: Helpline, between: str = " or ") -> str:
-    """The call link, and the text link where the service has one."""
-    return between.join([call_link(h)] + ([text_link(h)] if h.text else []))
-
-
-def entry_html(h: Helpline, anchor: bool = True) -> str:
-    """One service: its name, what it is for, its hours, and tap-to-call and tap-to-text links. A service
-    listed under two countries carries its anchor (its id) the first time only."""
-    by = f", run by {escape(h.by)}" if h.by else ""
-    area = f"{escape(h.area)}: " if h.area else ""
-    links = contact_links(h, " ")
-    hid = escape(h.id, quote=True)
-    return (
-        f'<li class="closer-helpline" data-helpline="{hid}"' + (f' id="{hid}">' if anchor else ">")
-        + f'<span class="closer-helpline-name">{area}<strong>{escape(h.name)}</strong>{by}</span> '
-        f'<span class="closer-helpline-for">For {escape(h.purpose)}. Answers {escape(h.hours)}.</span> '
-        f'<span class="closer-helpline-links">{links}</span></li>'
-    )
-
-
-def directory_html(directory: Directory) -> str:
-    """The safety page's list: a heading per country, then its services."""
-    out, shown = ['<div class="closer-helplines closer-no-glossary">'], set()
-    for country in directory.countries:
-        slug = "helplines-" + re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
-        out.append(f'<h3 id="{slug}">{escape(country)}</h3>')
-        out.append('<ul class="closer-helpline-list">')
-        for h in directory.helplines:
-            if country in h.countries:
-                out.append(entry_html(h, anchor=h.id not in shown))
-                shown.add(h.id)
-        out.append("</ul>")
-    out.append("</div>")
-    return "\n".join(out)
-
-
-def emergency_link(e: Emergency) -> str:
-    label = escape(f"Call {e.number}, the emergency number in {e.where}", quote=True)
-    return f'<a class="closer-tel" href="tel:{digits(e.number)}" aria-label="{label}">{escape(e.number)}</a>'
-
-
-def emergency_html(directory: Directory) -> str:
-    """'911 in the United States and Canada, 999 in …', each number a tap-to-call link."""
-    parts = [f"{emergency_link(e)} in {escape(e.where)}" for e in directory.emergency]
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-
-
-def paper_numbers(directory: Directory) -> str:
-    """The helplines printed on every sheet, as plain text: 'US domestic violence 1-800-799-7233 · …'."""
-    return " · ".join(f"{h.paper} {h.call}" for h in directory.on_paper)
-
-
-def emergency_text(directory: Directory) -> str:
-    """'911 US and Canada · 999 UK and Ireland · …', for paper."""
-    return " · ".join(f"{e.number} {e.short}" for e in directory.emergency)
-
-
-def paper_safety(directory: Directory, site_url: str) -> dict:
-    """Where to get help, for paper: the safety page's public address and the numbers marked for print."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return {"address": base + "safety/", "emergency": emergency_text(directory), "numbers": paper_numbers(directory)}

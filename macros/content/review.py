@@ -2,8 +2,8 @@
 
 Pure functions, so the rules can be tested without a build:
 
-- review_problem: what is wrong with a pair of dates (the build fails on it, see pages.py and
-  worksheets.py);
+- review_problem: what is wrong with a pair of dates (the build fails on it, see content/pages.py and
+  worksheets/model.py);
 - due: which items fall due within a window, oldest first (`make review`, a report that never fails).
 
 `make review` (main below) prints the report for every page in docs/ and every worksheet in
@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from .data import DataError, expect_date
+from .errors import DataError
+from .fields import expect_date
 
 MAX_YEARS = 3
 WINDOW_DAYS = 90
@@ -94,7 +95,7 @@ def report(items: list[Item], today: dt.date, days: int = WINDOW_DAYS) -> str:
 
 # --- reading the project (for the command line) --------------------------------------------------
 
-_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
+from .markdown import _FRONT  # the same pattern the build reads front matter with
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="List pages and worksheets due for review soon, oldest first.")
     parser.add_argument("--days", type=int, default=WINDOW_DAYS, help="how far ahead to look (default 90)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2])
     args = parser.parse_args(argv)
     items, skipped = collect(args.root)
     print(report(items, args.today, args.days))

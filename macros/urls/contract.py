@@ -1,30 +1,27 @@
-"""The published-URL contract: every public address of Closer and the section anchors it promises.
+"""The published-URL contract: data/urls.yml, every public address of Closer and the anchors it promises.
 
-data/urls.yml lists each address (a path from the site root, "/" for the home page) with the anchors
-promised on it, plus the downloadable files. `check` holds a built site to it: a promised address must
-be a page, or a redirect (written by mkdocs-redirects, whose script keeps `location.hash`) to a page that
-has every promised anchor; and every page the build writes must be listed, so a new page gets
-registered and a removed one gets a redirect. `missing` lists what a build has that the contract lacks;
-`add` merges those entries in and never removes one. Run it with `make urls` / `make urls-add`.
+Each address (a path from the site root, "/" for the home page) lists the anchors promised on it, plus
+the downloadable files. `check` holds a built site to it: a promised address must be a page, or a
+redirect (written by mkdocs-redirects, whose script keeps `location.hash`) to a page that has every
+promised anchor; and every page the build writes must be listed, so a new page gets registered and a
+removed one gets a redirect. `missing` lists what a build has that the contract lacks; `add` merges
+those entries in and never removes one; `dump` writes the file back, one line per address.
 """
 from __future__ import annotations
 
-import argparse
-import posixpath
 import re
-import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
-from .data import DATA, DataError, read_yaml, relative
+from ..content.errors import DataError
+from .scan import join as _join, scan
 
-CONTRACT = DATA / "urls.yml"
+_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
+_PLAIN = re.compile(r"[/A-Za-z0-9][/A-Za-z0-9_.-]*")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 
-def load(path: Path = CONTRACT) -> dict:
+def load(data: object, where: str = "data/urls.yml") -> dict:
     """The contract as {"pages": {address: [anchor, ...]}, "files": [address, ...]}, validated."""
-    data = read_yaml(path)
-    where = relative(path)
     if not isinstance(data, dict) or set(data) - {"pages", "files"} or not isinstance(data.get("pages"), dict):
         raise DataError(f"{where}: expected a mapping with 'pages' (address: [anchors]) and optional 'files'")
     pages = {}
@@ -111,35 +108,6 @@ def promises(contract: dict) -> str:
     return f"{len(contract['pages'])} page addresses and {anchors} links to parts of pages"
 
 
-class BuiltPage:
-    """One HTML file of a build: its ids, the anchors a reader may link to, and where it redirects."""
-
-    def __init__(self, path: Path):
-        parser = _IdParser()
-        text = path.read_text(encoding="utf-8", errors="replace")
-        parser.feed(text)
-        self.ids: set[str] = parser.ids
-        self.linkable: list[str] = [i for i in parser.linkable if i not in TEMPLATE_IDS and not i.startswith(GENERATED_PREFIXES)]
-        self.redirect_to: str | None = None
-        self.keeps_hash = "window.location.hash" in text
-        head = text[: text.find("</head>")] if "</head>" in text else text[:3000]
-        if 'http-equiv="refresh"' in head and "md-container" not in text:
-            self.redirect_to = parser.canonical or parser.refresh
-
-
-def scan(site: Path) -> dict:
-    """The addresses of a built site: {"pages": {address: BuiltPage}, "files": [address, ...]}."""
-    pages, files = {}, []
-    for path in sorted(Path(site).rglob("*")):
-        rel = path.relative_to(site).as_posix()
-        if path.suffix == ".html" and rel not in NOT_PAGES:
-            address = "/" + (rel[: -len("index.html")] if path.name == "index.html" else rel)
-            pages[address] = BuiltPage(path)
-        elif path.suffix in FILE_SUFFIXES:
-            files.append("/" + rel)
-    return {"pages": dict(sorted(pages.items())), "files": files}
-
-
 def _check_promise(site: Path, built: dict, address: str, anchors: list[str]) -> list[str]:
     page, seen, where = built["pages"].get(address), [address], address
     if page is None:
@@ -158,73 +126,9 @@ def _check_promise(site: Path, built: dict, address: str, anchors: list[str]) ->
             for a in anchors if a not in page.ids]
 
 
-def _join(address: str, href: str) -> str:
-    """The site address a redirect's relative href points to, without its fragment."""
-    path = href.split("#")[0]
-    if path.startswith("/"):
-        return path
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(address.rstrip("/") + "/x"), path))
-    return "/" if joined in (".", "/") else "/" + joined.strip("/") + ("/" if path.endswith("/") else "")
-
-
 def _quote(text: str) -> str:
     plain = _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS
     return text if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-class _IdParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.linkable: list[str] = []
-        self.canonical = self.refresh = None
-        self._in_article = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-            if self._in_article and tag in LINKABLE_TAGS:
-                self.linkable.append(attrs["id"])
-        if tag == "a" and "name" in attrs:
-            self.ids.add(attrs["name"])
-        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
-            self._in_article = True
-        if tag == "link" and attrs.get("rel") == "canonical":
-            self.canonical = attrs.get("href")
-        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
-            self.refresh = (attrs.get("content") or "").partition("url=")[2] or None
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self._in_article = False
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.urls", description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", type=Path, help="a built site, e.g. site/ after `make build`")
-    parser.add_argument("--add", action="store_true", help="merge the missing entries into data/urls.yml")
-    args = parser.parse_args(argv)
-    contract = load()
-    additions = missing(args.site, contract)
-    new_pages = {a: ids for a, ids in additions["pages"].items()}
-    if args.add and (new_pages or additions["files"]):
-        CONTRACT.write_text(dump(add(contract, additions)), encoding="utf-8")
-        contract = load()
-        print(f"data/urls.yml: added {len(new_pages)} page entries and {len(additions['files'])} files; review the diff")
-    elif new_pages or additions["files"]:
-        print("# Not yet in data/urls.yml (add these lines, or run `make urls-add`):")
-        for address, ids in new_pages.items():
-            state = "new anchors on" if address in contract["pages"] else "new page"
-            print(f"  {_quote(address)}: [{', '.join(_quote(a) for a in ids)}]   # {state}")
-        for f in additions["files"]:
-            print(f"  - {_quote(f)}   # new file")
-    else:
-        print("data/urls.yml lists every page, anchor and file of this build.")
-    broken = [p for p in check(args.site, contract) if "does not list it" not in p]
-    for problem in broken:
-        print(f"BROKEN PROMISE {problem}", file=sys.stderr)
-    return 1 if broken else 0
 
 
 HEADER = """\
@@ -239,16 +143,3 @@ HEADER = """\
 # Removed a section?        Keep its id on the nearest heading ({#old-id}) rather than delete it here.
 # Nothing removes entries automatically: deleting a line is a decision to break links, made in a diff.
 """
-LINKABLE_TAGS = {"h2", "h3", "h4", "h5", "h6", "dt", "li", "section"}
-# Ids the templates put on every page, and the prefixes of ids that footnotes and Material's tags
-# plugin generate: none of them is a section a writer maintains.
-TEMPLATE_IDS = {"sources"}
-GENERATED_PREFIXES = ("fn:", "fnref:", "tag:")
-NOT_PAGES = {"404.html"}
-FILE_SUFFIXES = (".pdf",)
-_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
-_PLAIN = re.compile(r"[/A-Za-z0-9][/A-Za-z0-9_.-]*")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
-
-if __name__ == "__main__":
-    sys.exit(main())
