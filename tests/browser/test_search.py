@@ -203,3 +203,34 @@ def test_a_frightened_readers_words_put_the_safety_page_first(search_page, query
 def test_a_nonsense_query_finds_nothing_relevant(search_page):
     """Negative control: the harness does not report success for any query."""
     assert top_pages(search_page, "xylophone quantum") == []
+
+
+def result_texts(page) -> list[str]:
+    return page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerText)")
+
+
+TOOLS = ("Who could see your answers", "Don't keep my answers", "Download PDF", "Clear my answers")
+
+
+def test_worksheet_results_show_their_purpose_not_their_buttons(search_page):
+    """The privacy note and buttons above every worksheet (worksheet-tools.html) stay out of the index."""
+    shown = []
+    for query in ("print download pdf clear my answers", "mirroring worksheet pdf", "who could see your answers"):
+        assert top_pages(search_page, query), f"{query!r} found nothing: the check proves nothing"
+        sheets = search_page.eval_on_selector_all(
+            ".md-search-result__item", "els => els.filter(e => /\\/worksheets\\/[^/]+\\/$/.test("
+            "new URL(e.querySelector('a').href).pathname)).map(e => e.innerText)")
+        assert sheets, f"{query!r}: no worksheet among the results, the check proves nothing"
+        shown += [f"{query!r}: {t.splitlines()[0]}" for t in sheets if any(words in t for words in TOOLS)]
+    assert not shown, "worksheet results show their tools:\n" + "\n".join(shown)
+
+    top_pages(search_page, "daily check-ins appreciated")
+    worksheet = [t for t in result_texts(search_page) if t.startswith("Daily check-in\n")]
+    assert worksheet and "A week of short daily check-ins" in worksheet[0], result_texts(search_page)[:3]
+
+
+def test_the_tags_page_is_not_a_result(search_page):
+    for query in ("tags", "10 minutes or less", "communication"):
+        found = top_pages(search_page, query, count=50)
+        assert found, f"{query!r} found nothing: the check proves nothing"
+        assert not [p for p in found if p.startswith("tags/")], f"{query!r}: {found}"
