@@ -35,7 +35,7 @@ def chapters_html(content: Content, chapters: list[Chapter], site: Path) -> list
         body = chapter_html.article(page)
         if body is None:
             raise DataError(
-                f"{path}: the book needs the chapter {chapter.title!r} ({chapter.src_uri}), but the built site has "
+                f"{path}: the book needs the chapter {chapter.title!r} (docs/{chapter.src_uri}), but the built site has "
                 "no article there; build the site first (make build)"
             )
         out.append((chapter, Markup(chapter_html.chapter_html(body, chapter.id, chapter.site_path, targets, content.site_url))))
