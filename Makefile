@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench lock clean urls urls-add review
+.PHONY: serve build test test-fast bench lock clean urls urls-add review book
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -19,6 +19,11 @@ test: $(STAMP)
 # The quick tier while writing: data and page checks on one strict build, no browser, no broken copies.
 test-fast: $(STAMP)
 	$(BIN)/pytest tests/unit tests/site
+
+# The whole guide as a book: dist/closer-guide.pdf (A4) and dist/closer-guide-letter.pdf, from the strict
+# build (macros/book/). Cached in .cache/book like the other PDFs; about a minute when it must render.
+book: build
+	$(BIN)/python -m macros.book site dist
 
 # Build time, scale, PDFs, page weight and Lighthouse against stock Material (README: Benchmarks).
 bench: $(STAMP) node_modules/.installed
@@ -58,4 +63,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache dist

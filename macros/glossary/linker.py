@@ -60,8 +60,12 @@ class Linker:
         return "".join(out), used
 
     def _anchor(self, slug: str, glossary_url: str, text: str) -> str:
-        title = htmllib.escape(self.terms[slug].definition)
-        return f'<a class="closer-glossary-link" href="{glossary_url}#{slug}" title="{title}">{text}</a>'
+        return f'<a class="closer-glossary-link" href="{glossary_url}#{slug}"{self._data(slug)}>{text}</a>'
+
+    def _data(self, slug: str) -> str:
+        """The term and its definition, for the popover (docs/javascripts/glossary-popover.js)."""
+        term = self.terms[slug]
+        return f' data-closer-term="{htmllib.escape(term.term)}" data-closer-definition="{htmllib.escape(term.definition)}"'
 
     def _glossary_target(self, name: str, tag: str, glossary_url: str) -> str | None:
         """The slug an existing link points at when it leads to a glossary term (the term macro)."""
@@ -74,13 +78,12 @@ class Linker:
         return slug if slug in self.terms else None
 
     def _with_tooltip(self, tag: str, slug: str) -> str:
-        if re.search(r"\stitle=", tag):
+        if re.search(r"\sdata-closer-definition=", tag):
             return tag
-        title = htmllib.escape(self.terms[slug].definition)
         if re.search(r'\sclass="', tag):
             tag = re.sub(r'\sclass="', ' class="closer-glossary-link ', tag, count=1)
-            return tag[:2] + f' title="{title}"' + tag[2:]
-        return tag[:2] + f' class="closer-glossary-link" title="{title}"' + tag[2:]
+            return tag[:2] + self._data(slug) + tag[2:]
+        return tag[:2] + ' class="closer-glossary-link"' + self._data(slug) + tag[2:]
 
 
 def _trie(forms) -> str:

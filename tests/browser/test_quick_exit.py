@@ -146,10 +146,27 @@ def test_escape_in_the_search_dialog_only_closes_it(page, base_url, exits):
     page.wait_for_url(EXIT)
 
 
+def test_escape_on_an_open_term_popover_only_closes_it(page, base_url, exits):
+    path = next(p for p in PAGES if p.startswith("approaches/"))
+    open_page(page, base_url, path)
+    term = page.locator("article a.closer-glossary-link").first
+    term.click()
+    popover = page.locator(".closer-term-popover[role=dialog]")
+    expect(popover).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    assert not leaving(page), "Escape left the page instead of closing the term's popover"
+    expect(term).to_be_focused()
+    page.keyboard.press("Escape")
+    page.wait_for_url(EXIT)
+
+
 def test_escape_on_an_open_tooltip_only_closes_it(page, base_url, exits):
     path = next(p for p in PAGES if p.startswith("approaches/"))
     open_page(page, base_url, path)
-    page.locator("article a.closer-glossary-link[title]").first.hover()
+    # Glossary terms open a popover instead; the section permalinks keep Material's tooltip.
+    page.locator("article h2[id]").first.hover()
+    page.locator("article h2[id] a.headerlink").first.hover()
     tip = page.locator(".md-tooltip2--active")
     expect(tip).to_be_visible()
     page.keyboard.press("Escape")

@@ -39,6 +39,58 @@ QUERIES = {
 }
 
 
+# Everyday questions (issue 17), in the words readers type, each with the page it must put in the top
+# three. A worksheet counts where it is the practice's own sheet. Handout packets are kept out of search,
+# so "the same fight" finds the calm-conflict practice, whose heading uses those words.
+EVERYDAY_QUERIES = {
+    "we keep fighting about the same thing": ["practices/calm-conflict-and-repair/", "barriers/unhealthy-communication/",
+                                              "barriers/resentment-and-anger/"],
+    "is couples therapy worth it": ["approaches/couples-therapy/"],
+    "how to repair after an argument": ["practices/calm-conflict-and-repair/"],
+    "how to stop being defensive": ["barriers/defensive-behaviours/"],
+    "what is stonewalling": ["glossary/", "barriers/defensive-behaviours/", "barriers/unhealthy-communication/"],
+    "date night ideas": ["practices/quality-time/", "worksheets/quality-time/", "practices/rituals-of-connection/"],
+    "quality time ideas": ["practices/quality-time/", "worksheets/quality-time/"],
+    "how to talk about feelings without blaming": ["practices/i-feel-statements/"],
+    "how to show appreciation to my partner": ["practices/gratitude/", "worksheets/gratitude/"],
+    "gratitude journal for couples": ["practices/gratitude/", "worksheets/gratitude/"],
+    "what is the gottman method": ["approaches/gottman-method/"],
+    "what is imago therapy": ["approaches/imago/"],
+    "narrative therapy for couples": ["approaches/narrative-therapy/"],
+    "mindfulness for couples": ["approaches/mindfulness/", "practices/mindful-listening/"],
+    "shared breathing exercise": ["practices/mindful-listening/", "worksheets/mindful-listening/", "approaches/mindfulness/"],
+    "what happens in couples therapy": ["approaches/couples-therapy/", "approaches/therapeutic-journey/"],
+    "how long does couples therapy take": ["approaches/couples-therapy/"],
+    "how much does couples therapy cost": ["approaches/choosing-a-therapist/", "approaches/couples-therapy/"],
+    "my partner wont go to therapy": ["foundations/reading-this-alone/"],
+    "one of us wants to leave": ["approaches/when-one-of-you-wants-to-leave/"],
+    "discernment counselling": ["approaches/when-one-of-you-wants-to-leave/"],
+    "childhood trauma affecting my relationship": ["barriers/past-hurt-and-trauma/"],
+    "past relationships still hurt": ["barriers/past-hurt-and-trauma/"],
+    "men are not supposed to show emotions": ["barriers/societal-expectations/"],
+    "fear of being judged": ["barriers/fear-of-judgment/"],
+    "how to open up emotionally": ["foundations/vulnerability/", "practices/sharing-your-inner-world/",
+                                   "barriers/fear-of-judgment/"],
+    "how to stop resentment": ["barriers/resentment-and-anger/"],
+    "does intimacy come naturally": ["foundations/misconceptions/"],
+    "why does emotional connection matter": ["foundations/why-it-matters/"],
+    "signs of emotional distance": ["foundations/signs-it-is-missing/"],
+    "gay and lesbian couples": ["foundations/lgbtq-couples/"],
+    "setting boundaries with in laws": ["practices/protective-boundaries/"],
+    "the story we tell about our relationship": ["practices/rewriting-your-story/", "approaches/narrative-therapy/"],
+    "see things from my partner's point of view": ["practices/perspective-taking/", "worksheets/perspective-taking/"],
+    "how to put feelings into words": ["practices/naming-emotions/"],
+    "how to listen without interrupting": ["practices/active-listening/", "practices/mirroring/",
+                                           "practices/mindful-listening/"],
+    "active listening tips": ["practices/active-listening/", "worksheets/active-listening/"],
+    "weekly relationship meeting": ["practices/weekly-check-in/", "worksheets/weekly-check-in/"],
+    "self reflection questions": ["practices/self-reflection/", "worksheets/self-reflection/"],
+    "printable worksheets": ["worksheets/"],
+    "resources for therapists": ["therapists/"],
+    "who writes this guide": ["about/"],
+}
+
+
 # A frightened reader's own words, as people type them (first and third person, lower case, misspelt,
 # without apostrophes): fear, violence, control, sexual coercion, threats, stalking and self-harm. For
 # every one the safety page must be the FIRST result.
@@ -101,7 +153,7 @@ def test_every_page_the_queries_want_is_in_the_search_index(site):
     search (`search: exclude`) is named here, not reported as a confusing miss below."""
     index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
     searchable = {doc["location"].split("#")[0] for doc in index["docs"]}
-    wanted = {p for pages in QUERIES.values() for p in pages} | {"safety/"}
+    wanted = {p for queries in (QUERIES, EVERYDAY_QUERIES) for pages in queries.values() for p in pages} | {"safety/"}
     assert searchable and not wanted - searchable, f"not in the search index: {sorted(wanted - searchable)}"
     missing = sorted(p for p in wanted if not (site.root / p / "index.html").is_file())
     assert not missing, f"pages the search queries want that the build lacks: {missing}"
@@ -109,7 +161,7 @@ def test_every_page_the_queries_want_is_in_the_search_index(site):
 
 def test_plain_language_queries_find_the_right_page(search_page):
     misses = []
-    for query, wanted in QUERIES.items():
+    for query, wanted in {**QUERIES, **EVERYDAY_QUERIES}.items():
         found = top_pages(search_page, query)
         if not set(found) & set(wanted):
             misses.append(f"{query!r}: top 3 were {found}, wanted one of {wanted}")
@@ -200,3 +252,34 @@ def test_without_the_holdback_the_index_is_fetched_on_load(page, base_url):
     page.route(base_url + "foundations/trust/", strip)
     assert index_requests_on_load(page, base_url + "foundations/trust/") == [base_url + "search/search_index.json"]
     expect(page.locator(SEARCH_META)).to_have_text("Type to start searching")
+
+
+def result_texts(page) -> list[str]:
+    return page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerText)")
+
+
+TOOLS = ("Who could see your answers", "Don't keep my answers", "Download PDF", "Clear my answers")
+
+
+def test_worksheet_results_show_their_purpose_not_their_buttons(search_page):
+    """The privacy note and buttons above every worksheet (worksheet-tools.html) stay out of the index."""
+    shown = []
+    for query in ("print download pdf clear my answers", "mirroring worksheet pdf", "who could see your answers"):
+        assert top_pages(search_page, query), f"{query!r} found nothing: the check proves nothing"
+        sheets = search_page.eval_on_selector_all(
+            ".md-search-result__item", "els => els.filter(e => /\\/worksheets\\/[^/]+\\/$/.test("
+            "new URL(e.querySelector('a').href).pathname)).map(e => e.innerText)")
+        assert sheets, f"{query!r}: no worksheet among the results, the check proves nothing"
+        shown += [f"{query!r}: {t.splitlines()[0]}" for t in sheets if any(words in t for words in TOOLS)]
+    assert not shown, "worksheet results show their tools:\n" + "\n".join(shown)
+
+    top_pages(search_page, "daily check-ins appreciated")
+    worksheet = [t for t in result_texts(search_page) if t.startswith("Daily check-in\n")]
+    assert worksheet and "A week of short daily check-ins" in worksheet[0], result_texts(search_page)[:3]
+
+
+def test_the_tags_page_is_not_a_result(search_page):
+    for query in ("tags", "10 minutes or less", "communication"):
+        found = top_pages(search_page, query, count=50)
+        assert found, f"{query!r} found nothing: the check proves nothing"
+        assert not [p for p in found if p.startswith("tags/")], f"{query!r}: {found}"

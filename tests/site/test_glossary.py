@@ -49,15 +49,18 @@ def test_every_glossary_link_lands_on_a_term_anchor_with_its_definition(site):
         target, slug = site.resolve(page, a["href"])
         if target != GLOSSARY or slug not in TERMS or slug not in ids:
             bad.append(f"{page}: {a['href']} does not land on a term of {GLOSSARY}")
-        elif a.get("title") != TERMS[slug].definition:
-            bad.append(f"{page}: link to #{slug} has title {a.get('title')!r}, expected the definition")
+        elif (a.get("data-closer-term"), a.get("data-closer-definition")) != (TERMS[slug].term, TERMS[slug].definition):
+            bad.append(f"{page}: link to #{slug} carries {a.get('data-closer-term')!r}, "
+                       f"{a.get('data-closer-definition')!r}, expected the term and its definition (the popover)")
+        elif a.has_attr("title"):
+            bad.append(f"{page}: link to #{slug} has a title, whose tooltip would double the popover")
     assert not bad, "\n".join(bad)
 
 
-def test_glossary_links_exist_with_tooltips(site):
+def test_glossary_links_exist_with_their_definitions(site):
     links = list(glossary_links(site))
     assert len(links) >= 100, f"only {len(links)} glossary links across the site"
-    assert all(a.get("title") for _, a in links)
+    assert all(a.get("data-closer-definition") for _, a in links)
 
 
 def test_the_glossary_page_is_not_linked_to_itself_by_the_linker(site):

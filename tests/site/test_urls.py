@@ -210,6 +210,9 @@ def test_every_linkable_heading_has_a_copy_link_button(site):
         for heading in site.soup(page).select("article h2, article h3, article h4, article h5, article h6"):
             if not heading.select_one("a.headerlink") or heading["id"].startswith(urls_scan.GENERATED_PREFIXES):
                 continue
+            if page.as_posix() == "glossary/index.html" and heading["id"].startswith("letter-"):
+                assert not heading.select("button.closer-copylink"), f"a copy-link button on the letter {heading['id']}"
+                continue
             buttons = heading.select("button.closer-copylink")
             words = BeautifulSoup(str(heading), "html.parser")
             for tag in words.select(".headerlink, button"):

@@ -46,7 +46,7 @@ def link(html, known=GOOD):
 
 def linked(html):
     """The (text, slug) of every glossary link in the output."""
-    return re.findall(r'<a class="closer-glossary-link" href="\.\./\.\./glossary/#([^"]+)" title="[^"]+">([^<]+)</a>', link(html)[0])
+    return re.findall(r'<a class="closer-glossary-link" href="\.\./\.\./glossary/#([^"]+)" data-closer-term="[^"]+" data-closer-definition="[^"]+">([^<]+)</a>', link(html)[0])
 
 
 # --- data validation -----------------------------------------------------------------------------
@@ -90,10 +90,11 @@ def test_a_good_entry_passes_validation():
 
 # --- the linker ---------------------------------------------------------------------------------
 
-def test_the_first_use_is_linked_with_its_definition_as_tooltip():
+def test_the_first_use_is_linked_with_its_term_and_definition_for_the_popover():
     html, used = link("<p>Stonewalling hurts. More stonewalling.</p>")
     assert html.count("<a ") == 1
-    assert '<a class="closer-glossary-link" href="../../glossary/#stonewalling" title="A short meaning of stonewalling.">Stonewalling</a> hurts.' in html
+    assert '<a class="closer-glossary-link" href="../../glossary/#stonewalling" data-closer-term="stonewalling" data-closer-definition="A short meaning of stonewalling.">Stonewalling</a> hurts.' in html
+    assert "title=" not in html  # no hover tooltip beside the popover
     assert used == ["stonewalling"]
 
 
@@ -171,7 +172,7 @@ def test_an_explicit_term_link_gets_its_tooltip_and_is_the_only_link_to_its_term
     out, used = link(html)
     assert used == ["flooding"]
     assert out.count("<a ") == 1
-    assert '<a class="closer-glossary-link" title="A short meaning of flooding." href="../../glossary/#flooding">too upset</a>' in out
+    assert '<a class="closer-glossary-link" data-closer-term="flooding" data-closer-definition="A short meaning of flooding." href="../../glossary/#flooding">too upset</a>' in out
 
 
 def test_an_explicit_link_with_a_class_keeps_it():
