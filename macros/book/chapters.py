@@ -1,7 +1,7 @@
 """The book's plan: which pages, in which order, under which part, from the site's navigation and the
-content model. Safety comes first; the glossary and the worksheets are appendices; the tags page, the
-generated handouts (which repeat the practices) and the conversation cards (drawn on screen, or cut out
-of each deck's own PDF) are left out."""
+content model. Safety comes first; the glossary, the worksheets and the conversation cards (each deck as
+its numbered list of questions) are appendices; the tags page and the generated handouts (which repeat
+the practices) are left out."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +12,8 @@ from ..content.model import Content
 
 SAFETY = "safety/index.md"
 GLOSSARY = "glossary/index.md"
-LEFT_OUT = ("tags/index.md", "cards/index.md")
+LEFT_OUT = ("tags/index.md",)
+CARDS = "cards/index.md"
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,18 @@ def plan(nav: list, content: Content) -> list[Chapter]:
             title = content.pages[src_uri].title
         elif src_uri.startswith("worksheets/") and src_uri != "worksheets/index.md":
             title = content.title(src_uri)
+        elif src_uri == CARDS:
+            title = "Conversation cards"
+        elif src_uri.startswith("cards/") and src_uri[len("cards/"):-len(".md")] in content.decks:
+            title = content.decks[src_uri[len("cards/"):-len(".md")]].title
         else:
             raise DataError(f"mkdocs.yml: nav names {src_uri!r}, which is not a page in docs/ or a worksheet")
         return Chapter(src_uri, title, part, public_url(content.site_url, src_uri))
 
     entries = [(part, uri) for part, uri in _walk(nav, "") if uri not in LEFT_OUT]
     seen = {uri for _, uri in entries}
-    main = [chapter(uri, part or "Closer") for part, uri in entries if uri not in (SAFETY, GLOSSARY, "worksheets/index.md")]
+    main = [chapter(uri, part or "Closer") for part, uri in entries
+            if uri not in (SAFETY, GLOSSARY, "worksheets/index.md", CARDS) and not uri.startswith("cards/")]
     chapters = [chapter(SAFETY, "Get help now")] if SAFETY in seen else []
     chapters += main
     if GLOSSARY in seen:
@@ -67,4 +73,7 @@ def plan(nav: list, content: Content) -> list[Chapter]:
     if "worksheets/index.md" in seen:
         chapters.append(chapter("worksheets/index.md", "Appendix B: Worksheets"))
         chapters += [chapter(w.src_uri, "Appendix B: Worksheets") for w in content.worksheets.values()]
+    if CARDS in seen:
+        chapters.append(chapter(CARDS, "Appendix C: Conversation cards"))
+        chapters += [chapter(f"cards/{deck}.md", "Appendix C: Conversation cards") for deck in content.decks]
     return chapters

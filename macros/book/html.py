@@ -15,6 +15,8 @@ DROP_TAGS = frozenset({"script", "button", "noscript", "template", "img"})
 DROP_CLASSES = frozenset({
     "headerlink", "ws-tools", "ws-status", "closer-print-safety", "closer-packet-download", "md-tags",
     "closer-copylink", "md-source-file",
+    # A deck's cut-out sheets: the book prints its numbered list instead (each deck has its own PDF to cut).
+    "closer-cardsheet",
 })
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 

@@ -47,6 +47,8 @@ def test_the_plan_puts_safety_first_and_the_glossary_and_worksheets_last(chapter
     assert uris[0] == "safety/index.md"
     assert "tags/index.md" not in uris and not any(u.startswith("therapists/packets/") for u in uris)
     assert uris.index("glossary/index.md") > uris.index("about/index.md")
+    assert uris.index("cards/index.md") > uris.index("glossary/index.md")
+    assert {f"cards/{deck}.md" for deck in project().decks} <= set(uris)
     assert set(project().worksheets) <= {c.src_uri.removeprefix("worksheets/").removesuffix(".md") for c in chapters}
     assert len(uris) == len(set(uris)) >= 70
 
