@@ -32,7 +32,7 @@ EDITS = [
      "worksheets/gratitude/"),
     ("macros/safety/caveats.py", "**Only if you feel safe.**", "**SERVE-EDIT-MACRO.**", "practices/mirroring/"),
     ("macros/worksheets/page.py", "**Time needed:**", "**SERVE-EDIT-DEEP-MACRO:**", "worksheets/gratitude/"),
-    ("hooks/copylink.py", 'title="Copy link to this section"', 'title="SERVE-EDIT-HOOK"', "about/"),
+    ("hooks/copylink.py", '"Copy link to section: {words}"', '"SERVE-EDIT-HOOK {words}"', "about/"),
     ("overrides/partials/care-notice.html", "Get help now", "SERVE-EDIT-TEMPLATE", ""),
     ("docs/about/index.md", "\n# ", "\nSERVE-EDIT-PAGE.\n\n# ", "about/"),
     ("mkdocs.yml", "site_name: Closer", "site_name: Closer SERVE-EDIT-CONFIG", ""),
