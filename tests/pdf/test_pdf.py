@@ -34,7 +34,7 @@ def test_a_pdf_is_rendered_once_then_taken_from_the_cache(content, tmp_path):
     assert pdf.build([job], cache) == 1
     first = job.target.read_bytes()
     fields = PdfReader(io.BytesIO(first)).get_fields() or {}
-    assert first.startswith(b"%PDF") and set(content.worksheets["gratitude"].field_ids) <= set(fields), "every field fillable"
+    assert first.startswith(b"%PDF") and set(content.worksheets["gratitude"].field_names) <= set(fields), "every field fillable"
     assert pdf.build([job], cache) == 0
     assert job.target.read_bytes() == first
     edited = replace(content.worksheets["gratitude"], title="Gratitude, edited")

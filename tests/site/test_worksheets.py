@@ -63,8 +63,8 @@ def test_the_tools_privacy_sentence_and_print_footer(site, sheet):
         Path("safety/index.html"), "online-safety")
     assert tools.select_one("button[data-ws-print]").get_text(strip=True) == "Print"
     assert tools.select_one("button[data-ws-clear]").get_text(strip=True) == "Clear my answers"
-    pdf = tools.select_one("a[data-ws-pdf]")
-    assert pdf.get_text(strip=True) == "Download PDF" and pdf["href"] == f"{sheet.id}.pdf"
+    pdfs = [(a.get_text(strip=True), a["href"]) for a in tools.select("a[data-ws-pdf][download]")]
+    assert pdfs == [("Download PDF (A4)", f"{sheet.id}.pdf"), ("Download PDF (US Letter)", f"{sheet.id}-letter.pdf")]
     footer = soup.select_one(".ws-print-footer")
     # The public address, written out here rather than computed the way the renderer computes it.
     assert footer.select_one(".ws-url").get_text() == f"{PUBLIC}worksheets/{sheet.id}/"
@@ -78,7 +78,7 @@ def test_every_pdf_exists_with_its_page_count_and_form_fields(site, sheet):
     reader = PdfReader(path)
     assert len(reader.pages) == sheet.pages, f"{sheet.id}: {len(reader.pages)} pages vs {sheet.pages} declared"
     names = set(reader.get_fields() or {})
-    expected = set(sheet.field_ids)
+    expected = set(sheet.field_names)
     assert expected <= names, f"{sheet.id}: PDF lacks fields {sorted(expected - names)[:5]}"
 
 
