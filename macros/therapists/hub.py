@@ -2,6 +2,8 @@
 Every link is a relative Markdown link that the strict build checks, file and anchor."""
 from __future__ import annotations
 
+import posixpath
+
 from ..content.links import href
 from ..content.model import Content
 from ..practices.render import echoing
@@ -39,6 +41,16 @@ def read_link(content: Content, from_uri: str, target: str) -> str:
     return f"[{read_label(content, target)}]({href(from_uri, page_path + '.md' + (f'#{anchor}' if anchor else ''))})"
 
 
+def packet_pdf_links(from_uri: str, concern) -> str:
+    """'also as a PDF with its worksheets (A4, US Letter)', linked to the two files. Raw HTML: the PDFs
+    are written after the pages, so MkDocs cannot check a Markdown link to them."""
+    folder = concern.packet.removesuffix(".md")
+    here = posixpath.dirname(from_uri) if from_uri.endswith("index.md") else from_uri.removesuffix(".md")
+    links = [f'<a href="{posixpath.relpath(f"{folder}/{concern.id}{end}.pdf", here)}">{label}</a>'
+             for end, label in (("", "A4"), ("-letter", "US Letter"))]
+    return f"also as a PDF with its worksheets ({links[0]}, {links[1]})"
+
+
 def concern_index(content: Content, from_uri: str) -> str:
     """The hub's link index: one short block per concern, with a stable anchor (its id)."""
     out = []
@@ -51,8 +63,8 @@ def concern_index(content: Content, from_uri: str) -> str:
             "",
             f"- **Read:** {', '.join(read_link(content, from_uri, t) for t in c.read)}",
             f"- **Try:** {tries}",
-            f"- **Hand out:** [one printable page for this concern]({href(from_uri, c.packet)}), "
-            "also as a PDF with its worksheets",
+            f"- **Hand out:** [a printable handout for this concern]({href(from_uri, c.packet)}), "
+            f"{packet_pdf_links(from_uri, c)}",
             "",
         ]
     return "\n".join(out)
