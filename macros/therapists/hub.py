@@ -8,6 +8,12 @@ from ..content.links import href
 from ..content.model import Content
 from ..practices.render import echoing
 
+# What a handout is: the steps of two or three practices on at most this many pages of A4 or US
+# Letter, printed from the browser or as the first part of its PDF (its worksheets follow there).
+# The hub and each handout say so; tests/browser/test_print.py and tests/site/test_print_files.py count them.
+HANDOUT_PAGES = 4
+HANDOUT_PAGE_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}[HANDOUT_PAGES]
+
 
 def worksheet_link(content: Content, from_uri: str, slug: str) -> str:
     """'(worksheet)' after a practice link, named in full for screen readers, which list links alone."""
@@ -63,7 +69,7 @@ def concern_index(content: Content, from_uri: str) -> str:
             "",
             f"- **Read:** {', '.join(read_link(content, from_uri, t) for t in c.read)}",
             f"- **Try:** {tries}",
-            f"- **Hand out:** [a printable handout for this concern]({href(from_uri, c.packet)}), "
+            f"- **Hand out:** [a handout of up to {HANDOUT_PAGE_WORDS} pages]({href(from_uri, c.packet)}) to print, "
             f"{packet_pdf_links(from_uri, c)}",
             "",
         ]

@@ -23,7 +23,7 @@ from ..safety import caveats, contact
 from ..worksheets import pdf as worksheet_pdf
 from ..worksheets.page import TEMPLATE_ENV
 from .concerns import Concern
-from .hub import read_label
+from .hub import HANDOUT_PAGE_WORDS, read_label
 
 _HEADING = re.compile(r"^(#{2,5}) (.+?)(?: \{#([a-z0-9-]+)\})?[ \t]*$", re.M)
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
@@ -81,7 +81,8 @@ def body(content: Content, concern: Concern, to: Callable[[str], str], on_screen
         f"# \u201c{concern.words}\u201d",
         f'<p class="closer-packet-lede">{html.escape(concern.about)}</p>',
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
-        "talk about how it went. Each part ends with the address of the full page and its worksheet.",
+        "talk about how it went. Each part ends with the address of the full page and its worksheet. "
+        f"It prints on {HANDOUT_PAGE_WORDS} pages or fewer; its PDF adds the worksheets.",
         # Each with its full address, which prints (and shows in the PDF) but stays off the screen.
         "**Read first:** " + ", ".join(
             f"[{read_label(content, t)}]({to(read_target(t))})"
