@@ -90,8 +90,6 @@ def test_every_handout_pdf_keeps_its_stated_length_on_its_paper_with_a_clean_tit
     assert 1 <= own <= HANDOUT_PAGES, f"{concern.id}{end}: the handout takes {own} pages, stated {HANDOUT_PAGES}"
     title = reader.metadata.title
     assert title == f"{concern.words.rstrip('.')}: a Closer handout" and ".:" not in title, title
-    for sheet in sheets:
-        assert not rating_problems(reader, sheet), rating_problems(reader, sheet)
 
 
 @pytest.mark.parametrize("concern", CONCERNS, ids=[c.id for c in CONCERNS])
