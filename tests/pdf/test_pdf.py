@@ -47,5 +47,5 @@ def test_a_pdf_failure_names_the_worksheet(content, tmp_path, monkeypatch):
         raise RuntimeError("no fonts")
 
     monkeypatch.setattr(pdf, "render", broken)
-    with pytest.raises(DataError, match=r"^data/worksheets/gratitude.yml: worksheet 'gratitude': the PDF could not be made: RuntimeError: no fonts"):
+    with pytest.raises(DataError, match=r"^data/worksheets/gratitude.yml: worksheet 'gratitude': the A4 PDF could not be made: RuntimeError: no fonts"):
         pdf.build([gratitude(content, tmp_path)], tmp_path / "c")
