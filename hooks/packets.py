@@ -1,4 +1,4 @@
-"""Handout packets: one printable page per concern in data/concerns.yml, at /therapists/packets/<id>/,
+"""Handout packets: a printable handout page per concern in data/concerns.yml, at /therapists/packets/<id>/,
 and next to it PDFs (A4 and US Letter) of the same handout followed by the worksheets of its practices.
 
 The pages are generated from the content model, so a packet always carries the current steps of its
