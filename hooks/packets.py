@@ -1,5 +1,5 @@
-"""Handout packets: one printable page per concern in data/concerns.yml, at /therapists/packets/<id>/,
-and next to it a PDF of the same handout followed by the worksheets of its practices.
+"""Handout packets: a printable handout page per concern in data/concerns.yml, at /therapists/packets/<id>/,
+and next to it PDFs (A4 and US Letter) of the same handout followed by the worksheets of its practices.
 
 The pages are generated from the content model, so a packet always carries the current steps of its
 practices. They sit in the navigation under For therapists › Handouts, and stay out of search, where a
@@ -37,7 +37,7 @@ def on_files(files, config):
 @adapter.reported
 def on_post_build(config):
     started, content = time.monotonic(), adapter.content(config)
-    jobs = [packets.job(content, c, content.worksheet_css, config["site_dir"]) for c in content.concerns]
+    jobs = [job for c in content.concerns for job in packets.jobs(content, c, content.worksheet_css, config["site_dir"])]
     rendered = pdf.build(jobs, content.root / ".cache" / "packets")
     log.info(f"Handout PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
 

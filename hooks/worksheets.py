@@ -1,5 +1,5 @@
 """Worksheets from data: a generated page per data/worksheets/<id>.yml, listed in the navigation
-under Worksheets, and a fillable PDF next to each page, rendered only when it changed."""
+under Worksheets, and fillable PDFs next to each page (A4 and US Letter), rendered only when it changed."""
 from __future__ import annotations
 
 import logging
@@ -44,9 +44,10 @@ def on_files(files, config):
 def on_post_build(config):
     started, content = time.monotonic(), adapter.content(config)
     jobs = [
-        worksheet_pdf.job(w, content.practices[w.practice].title, content.site_url, content.helplines, content.worksheet_css,
-                          config["site_dir"])
+        job
         for w in content.worksheets.values()
+        for job in worksheet_pdf.jobs(w, content.practices[w.practice].title, content.site_url, content.helplines,
+                                      content.worksheet_css, config["site_dir"])
     ]
     rendered = pdf.build(jobs, content.root / ".cache" / "worksheets")
     log.info(f"Worksheet PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")

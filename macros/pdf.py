@@ -76,9 +76,28 @@ def render(documents: tuple[Document, ...], forms: bool = False) -> bytes:
         return [weasyprint.CSS(string=doc.css, url_fetcher=fetcher)] if doc.css else []
 
     if len(documents) == 1:
-        return html(documents[0]).write_pdf(stylesheets=css(documents[0]), pdf_forms=forms)
+        return html(documents[0]).write_pdf(stylesheets=css(documents[0]), pdf_forms=forms, finisher=one_field_per_radio_group)
     rendered = [html(doc).render(stylesheets=css(doc)) for doc in documents]
-    return rendered[0].copy([page for doc in rendered for page in doc.pages]).write_pdf(pdf_forms=forms)
+    return rendered[0].copy([page for doc in rendered for page in doc.pages]).write_pdf(
+        pdf_forms=forms, finisher=one_field_per_radio_group)
+
+
+def one_field_per_radio_group(document, pdf) -> None:
+    """WeasyPrint (70) makes a radio group one /Btn field with a kid widget per choice, but also lists
+    each kid as a field of its own with the group's name, which a PDF reader may treat as separate
+    tick boxes. Keep the group as the one field and its kids as its widgets only."""
+    form = pdf.catalog.get("AcroForm")
+    if not form:
+        return
+    fields = type(form["Fields"])()
+    for reference in form["Fields"]:
+        field = pdf.objects[int(reference.split()[0])]
+        if "Parent" in field:
+            for key in ("T", "TU", "FT"):
+                field.pop(key, None)
+        else:
+            fields.append(reference)
+    form["Fields"] = fields
 
 
 def _render_or_stop(job: Job) -> bytes:

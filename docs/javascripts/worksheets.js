@@ -161,6 +161,19 @@
     }
   }
 
+  /* Both PDFs are always offered, A4 first. A reader whose browser language names a country that
+     prints on US Letter (en-US, en-CA, es-US, es-MX, ...) gets the Letter file first. */
+  var LETTER = ["US", "CA", "MX", "PR", "PH", "CO", "CL", "VE", "GT", "CR", "PA", "DO", "SV", "NI"];
+  function letterFirst() {
+    var lang = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+    var region = (lang.split("-")[1] || "").toUpperCase();
+    return LETTER.indexOf(region) !== -1;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-ws-pdfs]"), function (box) {
+    var letter = box.querySelector('[data-ws-pdf="letter"]');
+    if (letter && letterFirst()) box.insertBefore(letter, box.firstChild);
+  });
+
   var form = document.querySelector("form.ws-form[data-worksheet]");
   if (!form) return;
 

@@ -2,10 +2,18 @@
 Every link is a relative Markdown link that the strict build checks, file and anchor."""
 from __future__ import annotations
 
+import posixpath
+
 from ..cards import render as cards_render
 from ..content.links import href
 from ..content.model import Content
 from ..practices.render import echoing
+
+# What a handout is: the steps of two or three practices on at most this many pages of A4 or US
+# Letter, printed from the browser or as the first part of its PDF (its worksheets follow there).
+# The hub and each handout say so; tests/browser/test_print.py and tests/site/test_print_files.py count them.
+HANDOUT_PAGES = 4
+HANDOUT_PAGE_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}[HANDOUT_PAGES]
 
 
 def worksheet_link(content: Content, from_uri: str, slug: str) -> str:
@@ -40,6 +48,16 @@ def read_link(content: Content, from_uri: str, target: str) -> str:
     return f"[{read_label(content, target)}]({href(from_uri, page_path + '.md' + (f'#{anchor}' if anchor else ''))})"
 
 
+def packet_pdf_links(from_uri: str, concern) -> str:
+    """'also as a PDF with its worksheets (A4, US Letter)', linked to the two files. Raw HTML: the PDFs
+    are written after the pages, so MkDocs cannot check a Markdown link to them."""
+    folder = concern.packet.removesuffix(".md")
+    here = posixpath.dirname(from_uri) if from_uri.endswith("index.md") else from_uri.removesuffix(".md")
+    links = [f'<a href="{posixpath.relpath(f"{folder}/{concern.id}{end}.pdf", here)}">{label}</a>'
+             for end, label in (("", "A4"), ("-letter", "US Letter"))]
+    return f"also as a PDF with its worksheets ({links[0]}, {links[1]})"
+
+
 def concern_index(content: Content, from_uri: str) -> str:
     """The hub's link index: one short block per concern, with a stable anchor (its id)."""
     out = []
@@ -53,8 +71,8 @@ def concern_index(content: Content, from_uri: str) -> str:
             f"- **Read:** {', '.join(read_link(content, from_uri, t) for t in c.read)}",
             f"- **Try:** {tries}",
             *cards_render.hub_line(content, from_uri, c),
-            f"- **Hand out:** [one printable page for this concern]({href(from_uri, c.packet)}), "
-            "also as a PDF with its worksheets",
+            f"- **Hand out:** [a handout of up to {HANDOUT_PAGE_WORDS} pages]({href(from_uri, c.packet)}) to print, "
+            f"{packet_pdf_links(from_uri, c)}",
             "",
         ]
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""Handout packets: one printable page per concern, and a PDF of the same handout followed by the
+"""Handout packets: a printable handout page per concern, and PDFs (A4 and US Letter) of the same handout followed by the
 worksheets of its practices. Both are made from the content model (the concern, its practices'
 records and their required sections), written once with a link function: relative Markdown links on
 the page, full public addresses in the PDF."""
@@ -23,7 +23,7 @@ from ..safety import caveats, contact
 from ..worksheets import pdf as worksheet_pdf
 from ..worksheets.page import TEMPLATE_ENV
 from .concerns import Concern
-from .hub import read_label
+from .hub import HANDOUT_PAGE_WORDS, read_label
 
 _HEADING = re.compile(r"^(#{2,5}) (.+?)(?: \{#([a-z0-9-]+)\})?[ \t]*$", re.M)
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
@@ -81,17 +81,21 @@ def body(content: Content, concern: Concern, to: Callable[[str], str], on_screen
         f"# \u201c{concern.words}\u201d",
         f'<p class="closer-packet-lede">{html.escape(concern.about)}</p>',
         "This handout gathers a few practices that can help. Try one at a time, for a week or two, and "
-        "talk about how it went. Each part ends with the address of the full page and its worksheet.",
+        "talk about how it went. Each part ends with the address of the full page and its worksheet. "
+        f"It prints on {HANDOUT_PAGE_WORDS} pages or fewer; its PDF adds the worksheets.",
+        # Each with its full address, which prints (and shows in the PDF) but stays off the screen.
         "**Read first:** " + ", ".join(
-            f"[{read_label(content, t)}]({to(t.partition('#')[0] + '.md#' + t.partition('#')[2])})" for t in concern.read) + ".",
+            f"[{read_label(content, t)}]({to(read_target(t))})"
+            f'<span class="closer-packet-address"> ({public_url(site, read_target(t))})</span>' for t in concern.read) + ".",
         # The same line every practice page carries (safety/caveats.py), with the address for paper.
         f"{caveats.TEXT.format(href=to(caveats.SAFETY_PAGE))} On paper: {public_url(site, caveats.SAFETY_PAGE)}\n"
         "{: .closer-packet-safety }",
     ]
     if on_screen:
         # Raw HTML: the PDF is written after the pages, so MkDocs cannot check a Markdown link to it.
-        parts.append(f'<p class="closer-packet-download"><a href="{concern.id}.pdf" download>Download this handout '
-                     f"as a PDF</a>, with its worksheets to print.</p>")
+        parts.append(f'<p class="closer-packet-download">Download this handout as a PDF, with its worksheets to print: '
+                     f'<a href="{pdf_name(concern, "A4")}" download>A4</a> or '
+                     f'<a href="{pdf_name(concern, "letter")}" download>US Letter</a>.</p>')
     for slug in concern.practices:
         practice = content.practices[slug]
         worksheet = content.worksheet_of(practice)
@@ -115,33 +119,52 @@ def body(content: Content, concern: Concern, to: Callable[[str], str], on_screen
     return "\n\n".join(parts) + "\n"
 
 
+def read_target(target: str) -> str:
+    """'folder/page#anchor' as 'folder/page.md#anchor'."""
+    page, _, anchor = target.partition("#")
+    return f"{page}.md" + (f"#{anchor}" if anchor else "")
+
+
+def pdf_name(concern: Concern, paper: str) -> str:
+    """The file name of the handout's PDF on A4 ('<id>.pdf') or US Letter ('<id>-letter.pdf')."""
+    return worksheet_pdf.file_name(concern.id, paper)
+
+
 def page_source(content: Content, concern: Concern) -> str:
     """The Markdown source of one concern's handout page: front matter, then the handout."""
     front = yaml.safe_dump(front_matter(content, concern), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n" + body(content, concern, lambda t: href(concern.packet, t), on_screen=True)
 
 
-def pdf_html(content: Content, concern: Concern) -> str:
+def pdf_html(content: Content, concern: Concern, paper: str = "A4") -> str:
     """The handout for paper: the same Markdown with full addresses, its sources, review dates and help."""
     text = body(content, concern, lambda t: public_url(content.site_url, t), on_screen=False)
     meta = front_matter(content, concern)
     return TEMPLATE_ENV.get_template("packet-pdf.html").render(
-        title=concern.name, body=Markup(markdown_lib.markdown(text, extensions=list(PDF_EXTENSIONS))),
+        title=concern.name, paper=paper, body=Markup(markdown_lib.markdown(text, extensions=list(PDF_EXTENSIONS))),
         page_url=public_url(content.site_url, concern.packet), site_url=content.site_url,
         sources=[content.sources[s] for s in meta["sources"]], reviewed=meta["reviewed"],
         next_review=meta["next_review"], safety=contact.paper_safety(content.helplines, content.site_url),
     )
 
 
-def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path) -> Job:
-    """The handout's PDF next to its page, then the worksheets of its practices (as boxes to write in)."""
+def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, paper: str = "A4") -> Job:
+    """The handout's PDF next to its page, then the worksheets of its practices (as boxes to write in),
+    all on one paper size: A4 ('<id>.pdf') or US Letter ('<id>-letter.pdf'), a job each."""
     worksheets = list(dict.fromkeys(
         w for w in (content.worksheet_of(content.practices[s]) for s in concern.practices) if w))
-    documents = [Document(pdf_html(content, concern), "", public_url(content.site_url, concern.packet))]
+    documents = [Document(pdf_html(content, concern, paper), "", public_url(content.site_url, concern.packet))]
     documents += [
-        worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines, worksheet_css)
+        worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines, worksheet_css,
+                              paper)
         for w in worksheets
     ]
     folder = concern.packet.removesuffix(".md")
-    return Job(name=concern.id, documents=tuple(documents), target=Path(site_dir) / folder / f"{concern.id}.pdf",
-               what=f"data/concerns.yml: concern '{concern.id}': the handout PDF")
+    name = pdf_name(concern, paper)
+    return Job(name=name.removesuffix(".pdf"), documents=tuple(documents), target=Path(site_dir) / folder / name,
+               what=f"data/concerns.yml: concern '{concern.id}': the {'A4' if paper == 'A4' else 'US Letter'} handout PDF")
+
+
+def jobs(content: Content, concern: Concern, worksheet_css: str, site_dir: Path) -> list[Job]:
+    """The handout's PDFs, one per paper size."""
+    return [job(content, concern, worksheet_css, site_dir, paper) for paper in worksheet_pdf.PAPERS]

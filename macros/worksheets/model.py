@@ -63,6 +63,12 @@ class Field:
             return [f"{fid}-{i + 1}" for i in range(len(self.prompts))]
         return [f"{fid}-{i + 1}-{p}" for i in range(len(self.prompts)) for p in ("a", "b")]
 
+    @property
+    def names(self) -> list[str]:
+        """The name of each answer the field keeps (a saved answer, a PDF form field): one per control,
+        except a rating, whose points share one name, so only one can be chosen."""
+        return [self.id] if self.type == "rating" else self.control_ids
+
 
 @dataclass(frozen=True)
 class Section:
@@ -101,6 +107,11 @@ class Worksheet:
     def field_ids(self) -> list[str]:
         """The id of every form control the worksheet has, in page order (also used in the PDF)."""
         return [cid for s in self.sections for f in s.fields for cid in f.control_ids]
+
+    @property
+    def field_names(self) -> list[str]:
+        """The name of every answer, in page order: the PDF's form fields."""
+        return [name for s in self.sections for f in s.fields for name in f.names]
 
     @property
     def front_matter(self) -> dict:

@@ -12,10 +12,20 @@ from ..safety import helplines
 from .model import Worksheet
 from .page import SAFETY_TEXT, TEMPLATE_ENV, footer, form
 
+# Each PDF comes in both paper sizes: A4 at its first address (/worksheets/<id>/<id>.pdf), US Letter
+# next to it (<id>-letter.pdf). The value is the CSS page size and the file name's ending.
+PAPERS = {"A4": "", "letter": "-letter"}
 
-def pdf_html(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory) -> str:
+
+def file_name(stem: str, paper: str) -> str:
+    """'gratitude.pdf' for A4, 'gratitude-letter.pdf' for US Letter."""
+    return f"{stem}{PAPERS[paper]}.pdf"
+
+
+def pdf_html(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
+             paper: str = "A4") -> str:
     return TEMPLATE_ENV.get_template("worksheet-pdf.html").render(
-        w=worksheet,
+        w=worksheet, paper=paper,
         duration=duration(worksheet.minutes),
         practice_title=practice_title,
         safety_text=SAFETY_TEXT,
@@ -25,17 +35,26 @@ def pdf_html(worksheet: Worksheet, practice_title: str, site_url: str, directory
     )
 
 
-def document(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory, css: str) -> Document:
-    return Document(pdf_html(worksheet, practice_title, site_url, directory), css)
+def document(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory, css: str,
+             paper: str = "A4") -> Document:
+    return Document(pdf_html(worksheet, practice_title, site_url, directory, paper), css)
 
 
 def job(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
-        css: str, site_dir: Path) -> Job:
-    """The fillable PDF next to the worksheet's page: /worksheets/<id>/<id>.pdf."""
+        css: str, site_dir: Path, paper: str = "A4") -> Job:
+    """One fillable PDF next to the worksheet's page: /worksheets/<id>/<id>.pdf (A4) or <id>-letter.pdf.
+    Each paper size is a job of its own, so the cache keeps them apart."""
+    name = file_name(worksheet.id, paper)
     return Job(
-        name=worksheet.id,
-        documents=(document(worksheet, practice_title, site_url, directory, css),),
-        target=Path(site_dir) / "worksheets" / worksheet.id / f"{worksheet.id}.pdf",
-        what=f"{worksheet.file}: worksheet '{worksheet.id}': the PDF",
+        name=name.removesuffix(".pdf"),
+        documents=(document(worksheet, practice_title, site_url, directory, css, paper),),
+        target=Path(site_dir) / "worksheets" / worksheet.id / name,
+        what=f"{worksheet.file}: worksheet '{worksheet.id}': the {'A4' if paper == 'A4' else 'US Letter'} PDF",
         forms=True,
     )
+
+
+def jobs(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
+         css: str, site_dir: Path) -> list[Job]:
+    """The worksheet's PDFs, one per paper size."""
+    return [job(worksheet, practice_title, site_url, directory, css, site_dir, paper) for paper in PAPERS]

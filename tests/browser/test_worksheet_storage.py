@@ -50,7 +50,9 @@ def test_without_javascript_print_and_clear_are_not_shown(no_script_page, base_u
     page.goto(f"{base_url}worksheets/daily-check-in/")
     assert page.locator("[data-ws-print]").count() == 1 and not page.locator("[data-ws-print]").is_visible()
     assert not page.locator("[data-ws-clear]").is_visible()
-    assert page.locator("[data-ws-pdf]").is_visible()  # the PDF link works without a script
+    for paper in ("A4", "letter"):  # both PDF links work without a script, A4 first
+        assert page.locator(f'[data-ws-pdf="{paper}"]').is_visible()
+    assert page.eval_on_selector_all("[data-ws-pdf]", "els => els.map(a => a.dataset.wsPdf)") == ["A4", "letter"]
 
 
 def test_the_same_sheet_in_two_tabs_shows_the_newest_answer_in_both(context, base_url):

@@ -34,7 +34,7 @@ def test_a_pdf_is_rendered_once_then_taken_from_the_cache(content, tmp_path):
     assert pdf.build([job], cache) == 1
     first = job.target.read_bytes()
     fields = PdfReader(io.BytesIO(first)).get_fields() or {}
-    assert first.startswith(b"%PDF") and set(content.worksheets["gratitude"].field_ids) <= set(fields), "every field fillable"
+    assert first.startswith(b"%PDF") and set(content.worksheets["gratitude"].field_names) <= set(fields), "every field fillable"
     assert pdf.build([job], cache) == 0
     assert job.target.read_bytes() == first
     edited = replace(content.worksheets["gratitude"], title="Gratitude, edited")
@@ -47,5 +47,5 @@ def test_a_pdf_failure_names_the_worksheet(content, tmp_path, monkeypatch):
         raise RuntimeError("no fonts")
 
     monkeypatch.setattr(pdf, "render", broken)
-    with pytest.raises(DataError, match=r"^data/worksheets/gratitude.yml: worksheet 'gratitude': the PDF could not be made: RuntimeError: no fonts"):
+    with pytest.raises(DataError, match=r"^data/worksheets/gratitude.yml: worksheet 'gratitude': the A4 PDF could not be made: RuntimeError: no fonts"):
         pdf.build([gratitude(content, tmp_path)], tmp_path / "c")

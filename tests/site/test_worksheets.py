@@ -63,8 +63,8 @@ def test_the_tools_privacy_sentence_and_print_footer(site, sheet):
         Path("safety/index.html"), "online-safety")
     assert tools.select_one("button[data-ws-print]").get_text(strip=True) == "Print"
     assert tools.select_one("button[data-ws-clear]").get_text(strip=True) == "Clear my answers"
-    pdf = tools.select_one("a[data-ws-pdf]")
-    assert pdf.get_text(strip=True) == "Download PDF" and pdf["href"] == f"{sheet.id}.pdf"
+    pdfs = [(a.get_text(strip=True), a["href"]) for a in tools.select("a[data-ws-pdf][download]")]
+    assert pdfs == [("Download PDF (A4)", f"{sheet.id}.pdf"), ("Download PDF (US Letter)", f"{sheet.id}-letter.pdf")]
     footer = soup.select_one(".ws-print-footer")
     # The public address, written out here rather than computed the way the renderer computes it.
     assert footer.select_one(".ws-url").get_text() == f"{PUBLIC}worksheets/{sheet.id}/"
@@ -73,13 +73,14 @@ def test_the_tools_privacy_sentence_and_print_footer(site, sheet):
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=IDS)
 def test_every_pdf_exists_with_its_page_count_and_form_fields(site, sheet):
-    path = site.root / "worksheets" / sheet.id / f"{sheet.id}.pdf"
-    assert path.is_file(), f"missing {path.relative_to(site.root)}"
-    reader = PdfReader(path)
-    assert len(reader.pages) == sheet.pages, f"{sheet.id}: {len(reader.pages)} pages vs {sheet.pages} declared"
-    names = set(reader.get_fields() or {})
-    expected = set(sheet.field_ids)
-    assert expected <= names, f"{sheet.id}: PDF lacks fields {sorted(expected - names)[:5]}"
+    for name in (f"{sheet.id}.pdf", f"{sheet.id}-letter.pdf"):
+        path = site.root / "worksheets" / sheet.id / name
+        assert path.is_file(), f"missing {path.relative_to(site.root)}"
+        reader = PdfReader(path)
+        assert len(reader.pages) <= sheet.pages, f"{name}: {len(reader.pages)} pages vs {sheet.pages} declared"
+        names = set(reader.get_fields() or {})
+        expected = set(sheet.field_names)
+        assert expected <= names, f"{name}: PDF lacks fields {sorted(expected - names)[:5]}"
 
 
 def test_the_index_lists_every_worksheet_by_group_with_time(site):
