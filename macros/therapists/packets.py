@@ -137,11 +137,17 @@ def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path) 
     """The handout's PDF next to its page, then the worksheets of its practices (as boxes to write in)."""
     worksheets = list(dict.fromkeys(
         w for w in (content.worksheet_of(content.practices[s]) for s in concern.practices) if w))
-    documents = [Document(pdf_html(content, concern), "", public_url(content.site_url, concern.packet))]
-    documents += [
-        worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines, worksheet_css)
-        for w in worksheets
-    ]
+
+    def documents() -> tuple[Document, ...]:
+        return (Document(pdf_html(content, concern), "", public_url(content.site_url, concern.packet)), *(
+            worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines, worksheet_css)
+            for w in worksheets))
+
+    # What the handout prints, for the PDF cache's key: no HTML or QR code is made to know it is current.
+    practices = tuple(content.practices[s] for s in concern.practices)
+    inputs = (concern, practices, tuple(worksheets), tuple(content.practices[w.practice].title for w in worksheets),
+              tuple(content.sources[s] for s in front_matter(content, concern)["sources"]),
+              tuple(read_label(content, t) for t in concern.read), content.site_url, content.helplines, worksheet_css)
     folder = concern.packet.removesuffix(".md")
-    return Job(name=concern.id, documents=tuple(documents), target=Path(site_dir) / folder / f"{concern.id}.pdf",
-               what=f"data/concerns.yml: concern '{concern.id}': the handout PDF")
+    return Job(name=concern.id, documents=documents, target=Path(site_dir) / folder / f"{concern.id}.pdf",
+               what=f"data/concerns.yml: concern '{concern.id}': the handout PDF", inputs=inputs)

@@ -34,7 +34,8 @@ def job(worksheet: Worksheet, practice_title: str, site_url: str, directory: hel
     """The fillable PDF next to the worksheet's page: /worksheets/<id>/<id>.pdf."""
     return Job(
         name=worksheet.id,
-        documents=(document(worksheet, practice_title, site_url, directory, css),),
+        documents=lambda: (document(worksheet, practice_title, site_url, directory, css),),
+        inputs=(worksheet, practice_title, site_url, directory, css),  # the cache key: no HTML is made for it
         target=Path(site_dir) / "worksheets" / worksheet.id / f"{worksheet.id}.pdf",
         what=f"{worksheet.file}: worksheet '{worksheet.id}': the PDF",
         forms=True,
