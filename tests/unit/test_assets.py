@@ -50,3 +50,18 @@ def test_a_page_without_the_common_bundle_is_refused():
     made = assets.bundles(CSS, JS)
     with pytest.raises(ValueError, match="no assets/closer/closer"):
         assets.with_worksheet_bundle('<form class="ws-form">', made)
+
+
+def test_a_listed_source_that_does_not_exist_stops_the_build_with_one_sentence():
+    import importlib.util
+
+    from mkdocs.structure.files import Files
+
+    from macros.content.errors import DataError
+    from tests.support import ROOT
+
+    spec = importlib.util.spec_from_file_location("closer_test_assets_hook", ROOT / "hooks" / "assets.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    with pytest.raises(DataError, match=r"^mkdocs.yml: extra_css lists 'stylesheets/gone.css', but docs/stylesheets/gone.css does not exist$"):
+        hook._source(Files([]), "stylesheets/gone.css", "extra_css")
