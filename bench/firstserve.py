@@ -15,9 +15,7 @@ import urllib.request
 from pathlib import Path
 
 from . import project, stock
-from .pdfs import PDF_LINE, _free_port
-
-DONE_LINE = re.compile(r"Handout PDFs: \d+ written")  # the last part hooks/pdfs.py writes
+from .pdfs import PDF_LINE, PDFS_DONE as DONE_LINE, _free_port
 
 
 def measure(work: Path, timeout: float = 600) -> dict:
