@@ -17,10 +17,10 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from . import buildtime, lighthouse, linker, pdfs, project, scale, stats, stock, weight
+from . import buildtime, firstserve, lighthouse, linker, pdfs, project, scale, stats, stock, weight
 
 OUT = Path(__file__).resolve().parent / "out"
-SECTIONS = ("build", "scale", "linker", "pdfs", "weight", "lighthouse")
+SECTIONS = ("build", "scale", "linker", "pdfs", "firstserve", "weight", "lighthouse")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"--only: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
     sizes = tuple(int(s) for s in args.sizes.split(","))
-    report: dict = {"meta": _meta(args.runs, sizes, only)}
+    report: dict = {"meta": {**_meta(args.runs, sizes, only), "lighthouse_runs_each": args.lighthouse_runs}}
     work = Path(tempfile.mkdtemp(prefix="closer-bench-"))
     started = time.monotonic()
     try:
@@ -42,12 +42,15 @@ def main(argv: list[str] | None = None) -> int:
             _section(report, "linker", lambda: linker.measure())
         if "pdfs" in only:
             _section(report, "pdfs", lambda: pdfs.measure(work))
+        if "firstserve" in only:
+            _section(report, "firstserve", lambda: firstserve.measure(work))
         if {"weight", "lighthouse"} & set(only):
             sites = _built_sites(work)
             if "weight" in only:
                 _section(report, "weight", lambda: weight.measure(sites))
             if "lighthouse" in only:
-                _section(report, "lighthouse", lambda: lighthouse.measure(sites, OUT / "lighthouse"))
+                _section(report, "lighthouse", lambda: lighthouse.measure(
+                    sites, OUT / "lighthouse", args.lighthouse_runs, tuple(args.form_factors.split(","))))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report["meta"]["total_s"] = round(time.monotonic() - started, 1)
@@ -104,6 +107,17 @@ def summary_rows(report: dict) -> list[tuple]:
         rendered = serve.get("rebuild_rendered", 0) + serve.get("rebuild_handout_rendered", 0)
         rows.append(("serve", f"rebuild after a page edit: {rendered} PDFs rendered, s", serve["rebuild_s"],
                      "0 rendered", stats.verdict(rendered, 0)))
+    if sizes := (report.get("pdfs") or {}).get("sizes"):
+        rows.append(("pdfs", "largest worksheet PDF, KB", sizes["largest_worksheet_kb"], f"<= {sizes['target_worksheet_kb']}",
+                     stats.verdict(sizes["largest_worksheet_kb"], sizes["target_worksheet_kb"])))
+        rows.append(("pdfs", f"all {sizes['count']} PDFs in site/, MB", sizes["total_mb"], f"<= {sizes['target_total_mb']}",
+                     stats.verdict(sizes["total_mb"], sizes["target_total_mb"])))
+    if first := report.get("firstserve"):
+        rows.append(("serve", "first serve, cold: home page answers, s (stock Material)",
+                     f"{first['real']['first_page_s']} ({first['stock']['first_page_s']})", "", ""))
+        rows.append(("serve", f"first serve, cold: all {first['real'].get('pdfs')} PDFs written, s",
+                     first["real"].get("pdfs_done_s"), "after the first page", stats.verdict(
+                         first["real"]["first_page_s"], first["real"].get("pdfs_done_s"))))
     if pages := report.get("weight", {}).get("pages"):
         target, stock_pages = report["weight"]["target_article_kib"], report["weight"].get("stock_pages", {})
         for name, page in pages.items():
@@ -112,13 +126,13 @@ def summary_rows(report: dict) -> list[tuple]:
                          f"<= {target}" if name == "article" else "",
                          stats.verdict(page["transfer_kib"], target) if name == "article" else ""))
     if lh := report.get("lighthouse"):
-        runs = {(r["site"], r["page"], r["form_factor"]): r["scores"] for r in lh["runs"]}
+        runs = {(r["site"], r["page"], r["form_factor"]): r["scores"] for r in lighthouse.medians(lh["runs"])}
         for (site, page, form_factor), scores in runs.items():
             if site != "real":
                 continue
             base = runs.get(("stock", page, form_factor))
             low = min(v for v in scores.values() if v is not None)
-            rows.append(("lighthouse", f"{page} {form_factor}: perf/a11y/bp/seo (stock Material)",
+            rows.append(("lighthouse", f"{page} {form_factor}: perf/a11y/bp/seo, median (stock Material)",
                          f"{_scores(scores)} ({_scores(base) if base else '-'})", f"{lh['target']} each",
                          stats.verdict(low, lh["target"], higher_is_better=True)))
     return rows
@@ -162,7 +176,7 @@ def _meta(runs: int, sizes: tuple[int, ...], only: list[str]) -> dict:
 def _runs_note(meta: dict) -> str:
     load = ", ".join(f"{x:.1f}" for x in meta["load_average_before"])
     return (f"Runs: build {meta['build_runs_each']} each, alternating (after one warm-up each); scale 1 each at "
-            f"{', '.join(map(str, meta['scale_sizes']))} pages; Lighthouse 1 per page and form factor. "
+            f"{', '.join(map(str, meta['scale_sizes']))} pages; Lighthouse {meta.get('lighthouse_runs_each', 1)} per page and form factor (median shown). "
             f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time.")
 
 
@@ -182,6 +196,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--only", help=f"comma-separated sections to run: {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--runs", type=int, default=5, help="timed builds of each site in the build section (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=lighthouse.RUNS,
+                        help=f"Lighthouse runs of each page, form factor and site (default {lighthouse.RUNS}; the median is shown)")
+    parser.add_argument("--form-factors", default=",".join(lighthouse.FORM_FACTORS), help="Lighthouse form factors (default mobile,desktop)")
     parser.add_argument("--sizes", default=",".join(map(str, scale.SIZES)), help="page counts for the scale section")
     return parser
 

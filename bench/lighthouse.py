@@ -11,6 +11,7 @@ import os
 import subprocess
 from contextlib import ExitStack
 import shutil
+import statistics
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,9 +31,12 @@ METRICS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-pai
            "cls": "cumulative-layout-shift", "si_ms": "speed-index"}
 
 
-def measure(sites: dict[str, Path], out: Path) -> dict:
-    """Every page in both form factors, on each site (real, stock) in turn; Lighthouse's own JSON
-    reports are kept in `out`."""
+RUNS = 3  # each page, form factor and site; the table shows the median (the machine is shared and noisy)
+
+
+def measure(sites: dict[str, Path], out: Path, runs_each: int = RUNS, form_factors: tuple[str, ...] = FORM_FACTORS) -> dict:
+    """Every page in each form factor, on each site (real, stock) in turn, `runs_each` rounds, so both
+    sites see the same load; Lighthouse's own JSON reports are kept in `out`."""
     if not LIGHTHOUSE.is_file():
         raise RuntimeError(f"{LIGHTHOUSE}: not installed; `make bench` runs `npm ci` first")
     if out.exists():
@@ -41,15 +45,40 @@ def measure(sites: dict[str, Path], out: Path) -> dict:
     runs, extra = [], set()
     with ExitStack() as stack:
         served = {name: stack.enter_context(serve(root)) for name, root in sites.items()}
-        for form_factor in FORM_FACTORS:
-            for page, path in PAGES.items():
-                for site, (base, _) in served.items():
-                    report = _run(base + path, form_factor, out / f"{site}-{page}-{form_factor}.json")
-                    runs.append({"site": site, "page": page, "form_factor": form_factor,
-                                 **summarise(report, urlsplit(base).netloc)})
+        for run in range(1, runs_each + 1):
+            for form_factor in form_factors:
+                for page, path in PAGES.items():
+                    for site, (base, _) in served.items():
+                        report = _run(base + path, form_factor, out / f"{site}-{page}-{form_factor}-{run}.json")
+                        runs.append({"site": site, "page": page, "form_factor": form_factor, "run": run,
+                                     **summarise(report, urlsplit(base).netloc)})
         for _, requested in served.values():
             extra.update(p for p in requested if not p.endswith(("/", ".css", ".js", ".json", ".svg", ".html")))
-    return {"runs": runs, "target": TARGET, "extra_paths_asked": sorted(extra)}
+    return {"runs": runs, "runs_each": runs_each, "medians": medians(runs), "target": TARGET,
+            "extra_paths_asked": sorted(extra)}
+
+
+def medians(runs: list[dict]) -> list[dict]:
+    """One entry per site, page and form factor: the median of each score and metric over its runs."""
+    groups: dict[tuple, list[dict]] = {}
+    for run in runs:
+        groups.setdefault((run["site"], run["page"], run["form_factor"]), []).append(run)
+    result = []
+    for (site, page, form_factor), group in groups.items():
+        scores = {key: _median([r["scores"].get(key) for r in group]) for key in CATEGORIES}
+        metrics = {key: _median([r.get("metrics", {}).get(key) for r in group]) for key in METRICS}
+        result.append({"site": site, "page": page, "form_factor": form_factor, "runs": len(group),
+                       "scores": scores, "metrics": metrics,
+                       "performance_each": [r["scores"].get("performance") for r in group]})
+    return result
+
+
+def _median(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    median = statistics.median(values)
+    return round(median) if all(isinstance(v, int) for v in values) and median == int(median) else median
 
 
 def _run(url: str, form_factor: str, out: Path) -> dict:

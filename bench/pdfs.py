@@ -23,6 +23,7 @@ from . import project
 PDF_LINE = re.compile(r"(Worksheet|Handout) PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 SERVING_LINE = re.compile(r"Serving on http")
+PDFS_DONE = re.compile(r"Handout PDFs: \d+ written")  # the last part hooks/pdfs.py writes
 EDITED_PAGE = "docs/foundations/trust.md"
 EDIT = "\nOne more sentence, added by the benchmark to see what a rebuild costs.\n"
 
@@ -39,6 +40,7 @@ def pdf_figures(log: str) -> dict:
 def measure(work: Path) -> dict:
     copy = project.snapshot(work / "pdfs")  # no .cache: the first build renders every PDF
     cold = project.build(copy, copy / "site")
+    sizes = pdf_sizes(copy / "site")
     warm = project.build(copy, copy / "site")
     edited = copy / EDITED_PAGE
     edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
@@ -49,9 +51,23 @@ def measure(work: Path) -> dict:
         "one_page_edited": {"page": EDITED_PAGE, "build_wall_s": after_edit.wall_s,
                             "build_cpu_s": after_edit.cpu_s, **pdf_figures(after_edit.log)},
         "serve": serve_rebuild(copy),
+        "sizes": sizes,
     }
     shutil.rmtree(copy)
     return report
+
+
+TARGET_WORKSHEET_KB, TARGET_TOTAL_MB = 120, 3
+
+
+def pdf_sizes(site: Path) -> dict:
+    """Sizes of the PDFs a build wrote: each worksheet's, the largest, the total of all."""
+    every = {p.relative_to(site).as_posix(): p.stat().st_size for p in sorted(site.rglob("*.pdf"))}
+    worksheets = {k: v for k, v in every.items() if k.startswith("worksheets/")}
+    return {"count": len(every), "total_mb": round(sum(every.values()) / 1e6, 2),
+            "largest_worksheet_kb": round(max(worksheets.values(), default=0) / 1e3, 1),
+            "largest_handout_kb": round(max((v for k, v in every.items() if k not in worksheets), default=0) / 1e3, 1),
+            "target_worksheet_kb": TARGET_WORKSHEET_KB, "target_total_mb": TARGET_TOTAL_MB, "each_bytes": every}
 
 
 def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
@@ -70,6 +86,10 @@ def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
         start = time.perf_counter()
         rebuild = _wait_for(lines, BUILT_LINE, timeout)
         seen = time.perf_counter() - start
+        # The PDFs are written after the build under serve (hooks/pdfs.py): collect their lines too.
+        # (The thread may finish before MkDocs prints its "built" line.)
+        if not PDFS_DONE.search(rebuild):
+            rebuild += _wait_for(lines, PDFS_DONE, timeout)
     finally:
         server.terminate()
         server.wait(timeout=30)

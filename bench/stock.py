@@ -75,6 +75,7 @@ class MacroRenderer:
         self.page = None
         self.variables: dict = {}
         self.functions: dict[str, Callable] = {}
+        self.macros = self.functions  # mkdocs-macros' name for them (macros/macro_errors.py lists them)
         define_env(self)
         self.jinja = jinja2.Environment(
             undefined=jinja2.StrictUndefined, comment_start_string="{##", comment_end_string="##}", autoescape=False,

@@ -3,16 +3,13 @@ navigation under Conversation cards, and a PDF of each deck's cut-out cards, ren
 The decks come from the content model (macros/content/model.py); the pages and PDFs from macros/cards/."""
 from __future__ import annotations
 
-import logging
-import time
 
 from mkdocs.structure.files import File
 
-from macros import adapter, pdf
+from macros import adapter
 from macros.cards import render
 from macros.content import errors
 
-log = logging.getLogger("mkdocs.hooks.cards")
 SECTION = "Conversation cards"
 
 
@@ -37,10 +34,10 @@ def on_files(files, config):
 
 @adapter.reported
 def on_post_build(config):
-    started, content = time.monotonic(), adapter.content(config)
+    content = adapter.content(config)
     jobs = [render.job(content, d, config["site_dir"]) for d in content.decks.values()]
-    rendered = pdf.build(jobs, content.root / ".cache" / "cards")
-    log.info(f"Card PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
+    # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
+    config.closer_pdfs.add("Card PDFs", jobs, content.root / ".cache" / "cards")
 
 
 def _section(nav) -> list:

@@ -7,16 +7,11 @@ reader looking for help should land on the full pages instead.
 """
 from __future__ import annotations
 
-import logging
-import time
-
 from mkdocs.structure.files import File
 
-from macros import adapter, pdf
+from macros import adapter
 from macros.content import errors
 from macros.therapists import packets
-
-log = logging.getLogger("mkdocs.hooks.packets")
 
 
 @adapter.reported
@@ -36,10 +31,10 @@ def on_files(files, config):
 
 @adapter.reported
 def on_post_build(config):
-    started, content = time.monotonic(), adapter.content(config)
+    content = adapter.content(config)
     jobs = [job for c in content.concerns for job in packets.jobs(content, c, content.worksheet_css, config["site_dir"])]
-    rendered = pdf.build(jobs, content.root / ".cache" / "packets")
-    log.info(f"Handout PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
+    # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
+    config.closer_pdfs.add("Handout PDFs", jobs, content.root / ".cache" / "packets")
 
 
 def _therapists_section(nav) -> list:

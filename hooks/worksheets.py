@@ -2,16 +2,11 @@
 under Worksheets, and fillable PDFs next to each page (A4 and US Letter), rendered only when it changed."""
 from __future__ import annotations
 
-import logging
-import time
-
 from mkdocs.structure.files import File
 
-from macros import adapter, pdf
+from macros import adapter
 from macros.content import errors
 from macros.worksheets import model, page as worksheet_page, pdf as worksheet_pdf
-
-log = logging.getLogger("mkdocs.hooks.worksheets")
 
 
 @adapter.reported
@@ -42,15 +37,15 @@ def on_files(files, config):
 
 @adapter.reported
 def on_post_build(config):
-    started, content = time.monotonic(), adapter.content(config)
+    content = adapter.content(config)
     jobs = [
         job
         for w in content.worksheets.values()
         for job in worksheet_pdf.jobs(w, content.practices[w.practice].title, content.site_url, content.helplines,
                                       content.worksheet_css, config["site_dir"])
     ]
-    rendered = pdf.build(jobs, content.root / ".cache" / "worksheets")
-    log.info(f"Worksheet PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
+    # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
+    config.closer_pdfs.add("Worksheet PDFs", jobs, content.root / ".cache" / "worksheets")
 
 
 def _worksheets_section(nav) -> list:

@@ -153,16 +153,24 @@ def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, 
     all on one paper size: A4 ('<id>.pdf') or US Letter ('<id>-letter.pdf'), a job each."""
     worksheets = list(dict.fromkeys(
         w for w in (content.worksheet_of(content.practices[s]) for s in concern.practices) if w))
-    documents = [Document(pdf_html(content, concern, paper), "", public_url(content.site_url, concern.packet))]
-    documents += [
-        worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines, worksheet_css,
-                              paper)
-        for w in worksheets
-    ]
+
+    def documents() -> tuple[Document, ...]:
+        return (Document(pdf_html(content, concern, paper), "", public_url(content.site_url, concern.packet)), *(
+            worksheet_pdf.document(w, content.practices[w.practice].title, content.site_url, content.helplines,
+                                   worksheet_css, paper)
+            for w in worksheets))
+
+    # What the handout prints, for the PDF cache's key: no HTML or QR code is made to know it is current.
+    practices = tuple(content.practices[s] for s in concern.practices)
+    inputs = (concern, practices, tuple(worksheets), tuple(content.practices[w.practice].title for w in worksheets),
+              tuple(content.sources[s] for s in front_matter(content, concern)["sources"]),
+              tuple(read_label(content, t) for t in concern.read), content.site_url, content.helplines, worksheet_css,
+              paper)
     folder = concern.packet.removesuffix(".md")
     name = pdf_name(concern, paper)
-    return Job(name=name.removesuffix(".pdf"), documents=tuple(documents), target=Path(site_dir) / folder / name,
-               what=f"data/concerns.yml: concern '{concern.id}': the {'A4' if paper == 'A4' else 'US Letter'} handout PDF")
+    return Job(name=name.removesuffix(".pdf"), documents=documents, target=Path(site_dir) / folder / name,
+               what=f"data/concerns.yml: concern '{concern.id}': the {'A4' if paper == 'A4' else 'US Letter'} handout PDF",
+               inputs=inputs)
 
 
 def jobs(content: Content, concern: Concern, worksheet_css: str, site_dir: Path) -> list[Job]:

@@ -47,7 +47,8 @@ def job(worksheet: Worksheet, practice_title: str, site_url: str, directory: hel
     name = file_name(worksheet.id, paper)
     return Job(
         name=name.removesuffix(".pdf"),
-        documents=(document(worksheet, practice_title, site_url, directory, css, paper),),
+        documents=lambda: (document(worksheet, practice_title, site_url, directory, css, paper),),
+        inputs=(worksheet, practice_title, site_url, directory, css, paper),  # the cache key: no HTML is made for it
         target=Path(site_dir) / "worksheets" / worksheet.id / name,
         what=f"{worksheet.file}: worksheet '{worksheet.id}': the {'A4' if paper == 'A4' else 'US Letter'} PDF",
         forms=True,
