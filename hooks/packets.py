@@ -49,7 +49,9 @@ def on_post_build(config):
     for concern in therapists.concerns():
         uri = therapists.packet_target(concern)
         folder = uri[: -len(".md")]
-        target = Path(config["site_dir"]) / folder / f"{concern['id']}.pdf"
+        # Next to the page: in its folder on the site, beside <id>.html in the offline edition.
+        beside = folder if config["use_directory_urls"] else folder.rpartition("/")[0]
+        target = Path(config["site_dir"]) / beside / f"{concern['id']}.pdf"
         rendered += packet_pdf.build(concern, _built[uri], f"{site_url}{folder}/", site_url, cache, target)
     log.info(f"Handout PDFs: {len(_built)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
 

@@ -1,6 +1,8 @@
 """The published-URL contract, held at the end of every build: a page, anchor or file that data/urls.yml
 promises and the build no longer has stops the build (macros/urls.py). Last of the hooks, after the
-PDFs are written."""
+PDFs are written. The contract is about public addresses, so the offline edition (mkdocs.offline.yml,
+file names instead of folders) is not held to it here; `python -m macros.editions offline` checks that
+every link of that edition opens a file."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +12,8 @@ from macros.data import DataError
 
 
 def on_post_build(config):
+    if not config["use_directory_urls"]:
+        return
     problems = urls.broken_promises(Path(config["site_dir"]), urls.load())
     if problems:
         more = f" ({len(problems) - 1} more: run `make urls` to list them)" if len(problems) > 1 else ""

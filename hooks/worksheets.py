@@ -42,9 +42,11 @@ def on_post_build(config):
     started, site_url = time.monotonic(), worksheet_render.public_site_url(config)
     cache = Path(config["config_file_path"]).parent / ".cache" / "worksheets"
     site_dir = Path(config["site_dir"])
+    # Next to the page: worksheets/<id>/ on the site, beside worksheets/<id>.html in the offline edition.
+    folder = (lambda w: site_dir / "worksheets" / w["id"]) if config["use_directory_urls"] else (lambda w: site_dir / "worksheets")
     rendered = worksheet_pdf.build_all(
         list(worksheets.load_all().values()), site_url, cache,
-        lambda worksheet: site_dir / "worksheets" / worksheet["id"] / f"{worksheet['id']}.pdf",
+        lambda worksheet: folder(worksheet) / f"{worksheet['id']}.pdf",
     )
     log.info(
         f"Worksheet PDFs: {len(worksheets.load_all())} written, {rendered} rendered anew, "

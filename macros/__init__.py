@@ -55,7 +55,8 @@ def define_env(env):
     @env.macro
     def worksheet(worksheet_id: str) -> str:
         """A worksheet page's body (form, print footer, tools), from data/worksheets/<id>.yml."""
-        return worksheet_render.page_body(worksheets.get(worksheet_id), worksheet_render.public_site_url(env.conf))
+        return worksheet_render.page_body(worksheets.get(worksheet_id), worksheet_render.public_site_url(env.conf),
+                                          directory_urls=env.conf["use_directory_urls"])
 
     @env.macro
     def worksheet_index() -> str:

@@ -79,8 +79,10 @@ def page_source(worksheet: dict) -> str:
     return f"---\n{meta}---\n\n{{{{ worksheet(\"{worksheet['id']}\") }}}}\n"
 
 
-def page_body(worksheet: dict, site_url: str) -> str:
-    """Everything on a worksheet page below its title, as Markdown with raw HTML blocks."""
+def page_body(worksheet: dict, site_url: str, directory_urls: bool = True) -> str:
+    """Everything on a worksheet page below its title, as Markdown with raw HTML blocks. The page is
+    worksheets/<id>/ on the site and worksheets/<id>.html in the offline edition (`directory_urls`
+    false), which moves the site root one folder nearer for the links in its raw HTML."""
     practice = worksheet["practice"]
     steps = "\n".join(f"{i}. {step}" for i, step in enumerate(worksheet["instructions"], 1))
     pages = worksheet["pages"]
@@ -91,7 +93,8 @@ def page_body(worksheet: dict, site_url: str) -> str:
         f"**Printed:** {pages} page{'s' if pages > 1 else ''}, A4 or US Letter. "
         f"**Goes with the practice:** [{page_title('practices', practice)}](../practices/{practice}.md).\n"
         "{: .ws-facts }",
-        compact(templates().get_template("worksheet-tools.html").render(w=worksheet)),
+        compact(templates().get_template("worksheet-tools.html").render(
+            w=worksheet, root="../../" if directory_urls else "../")),
         "## How to use this worksheet {: #how-to-use .ws-how }",
         steps,
     ]
