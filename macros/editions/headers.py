@@ -32,12 +32,12 @@ SEARCH_INDEX = "/search/search_index.json"
 # Every policy-controlled feature Chromium knows, off; the clipboard only for this site's own pages.
 PERMISSIONS = ", ".join(
     [f"{feature}=()" for feature in (
-        "accelerometer", "ambient-light-sensor", "attribution-reporting", "autoplay", "bluetooth",
+        "accelerometer", "autoplay",
         "browsing-topics", "camera", "compute-pressure", "display-capture", "encrypted-media",
         "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "identity-credentials-get",
         "idle-detection", "local-fonts", "magnetometer", "microphone", "midi", "otp-credentials",
         "payment", "picture-in-picture", "publickey-credentials-create", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "storage-access", "usb", "web-share", "window-management",
+        "screen-wake-lock", "serial", "storage-access", "usb", "window-management",
         "xr-spatial-tracking", "clipboard-read",
     )] + ["clipboard-write=(self)"]
 )
