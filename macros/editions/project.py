@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data import ROOT, DataError, StrictLoader, read_text, relative
-
 import yaml
+
+from ..data import ROOT, DataError, StrictLoader, read_text, relative
 
 CONFIG = ROOT / "mkdocs.yml"
 
@@ -17,7 +17,8 @@ class _ConfigLoader(StrictLoader):
 
 
 def _as_text(loader, suffix, node):
-    return f"{node.tag}" if not isinstance(node, yaml.ScalarNode) else f"{node.tag} {node.value}"
+    value = node.value if isinstance(node, yaml.ScalarNode) else ""
+    return f"{node.tag} {value}".strip()
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _as_text)
