@@ -29,6 +29,7 @@ def run_dist(site: Path, nginx: Path, config: Path = project.CONFIG, contract: P
     settings = project.load(config)
     rules = redirects.from_maps(project.redirect_maps(settings, _label(config)))
     redirects.check(site, rules, urls.load(contract), label)
+    redirects.drop_forwarding_pages(site, rules)
     site_pages = headers.pages(site, label)
     hashed = headers.hashed_assets(site)
     (site / "_headers").write_text(headers.headers_file(site_pages, hashed), encoding="utf-8")

@@ -3,7 +3,9 @@ site and data/urls.yml so that no moved page is left to a <meta> refresh alone.
 
 mkdocs-redirects writes a small forwarding page at each old address (its script keeps the #anchor);
 a static host or nginx given these rules answers with a real 301 instead, which browsers follow with
-the #anchor kept and which needs no JavaScript.
+the #anchor kept and which needs no JavaScript. `make dist` then drops those forwarding pages, so a
+host that lets a file win over a redirect (Netlify, unless forced with `301!`, which Cloudflare
+refuses) still redirects; `make build`'s site/ keeps them for hosts that cannot redirect.
 """
 from __future__ import annotations
 
@@ -79,3 +81,19 @@ def check(site: Path, rules: list[Redirect], contract: dict, site_label: str) ->
         page = built["pages"].get(target)
         if page is None or page.redirect_to is not None:
             raise DataError(f"mkdocs.yml: redirect_maps entry '{rule.source}' sends {rule.old} to {target}, which is not a page of the build")
+
+
+def drop_forwarding_pages(site: Path, rules: list[Redirect]) -> list[str]:
+    """Delete the forwarding page at each old address a rule now answers; returns the files removed."""
+    built = urls.scan(site)
+    removed = []
+    for rule in rules:
+        page = built["pages"].get(rule.old)
+        if page is None or page.redirect_to is None or not rule.old.endswith("/"):
+            continue
+        path = site / rule.old.strip("/") / "index.html"
+        path.unlink()
+        removed.append(path.relative_to(site).as_posix())
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return removed

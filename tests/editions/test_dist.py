@@ -177,7 +177,8 @@ def test_the_static_host_files_agree_with_the_nginx_config(dist):
     moved = (site_dir / "_redirects").read_text(encoding="utf-8")
     for rule in RULES:
         for old in rule.sources():
-            assert f"\n{old} {rule.new} 301!" in moved
+            assert f"\n{old} {rule.new} 301\n" in moved
+        assert not (site_dir / rule.old.strip("/") / "index.html").exists(), "the forwarding page would shadow the 301"
 
 
 def test_the_copy_link_buttons_work_under_the_permissions_policy(server, edition_browser):

@@ -122,6 +122,13 @@ def test_every_moved_page_has_its_301(tmp_path):
     redirects.check(site, redirects.from_maps({"help.md": "safety/index.md"}), CONTRACT, "dist/site")
 
 
+def test_forwarding_pages_with_a_301_are_dropped_and_others_kept(tmp_path):
+    site = site_with_moved_page(tmp_path)
+    rules = redirects.from_maps({"help.md": "safety/index.md", "safety.md": "index.md"})
+    assert redirects.drop_forwarding_pages(site, rules) == ["help/index.html"]
+    assert not (site / "help").exists() and (site / "safety" / "index.html").is_file()
+
+
 def test_a_forwarding_page_without_a_301_is_refused(tmp_path):
     site = site_with_moved_page(tmp_path, moved_by_hand=True)
     with pytest.raises(DataError, match=r"^dist/site/old-help/index.html: the moved page /old-help/ forwards to /safety/ "
