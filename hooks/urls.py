@@ -12,7 +12,7 @@ from macros.data import DataError
 
 
 def on_post_build(config):
-    if not config["use_directory_urls"]:
+    if not config.get("use_directory_urls", True):
         return
     problems = urls.broken_promises(Path(config["site_dir"]), urls.load())
     if problems:
