@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from macros import packet_pdf, therapists, worksheet_render
+from macros.editions import offline
 from macros.data import DataError
 
 log = logging.getLogger("mkdocs.hooks.packets")
@@ -39,7 +40,11 @@ def on_files(files, config):
 
 def on_post_page(output, page, config):
     if page.file.src_uri.startswith(therapists.PACKETS + "/"):
-        _built[page.file.src_uri] = packet_pdf.article(output, f"docs/{page.file.src_uri}")
+        article = packet_pdf.article(output, f"docs/{page.file.src_uri}")
+        if not config["use_directory_urls"]:
+            # The offline edition: links as the site writes them, so the PDF (and its cache) is the site's.
+            article = offline.as_site_links(article, page.file.dest_uri)
+        _built[page.file.src_uri] = article
     return output
 
 

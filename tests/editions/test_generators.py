@@ -202,3 +202,15 @@ def test_the_nginx_config_refuses_a_value_it_cannot_quote():
     bad = headers.Page("/index.html", "/", 'script-src "x"')
     with pytest.raises(DataError, match="cannot be written into nginx.conf"):
         headers.nginx_conf([bad], [], [])
+
+
+@pytest.mark.parametrize("href, site_href", [
+    ("../../practices/mirroring.html#how-to-do-it", "../../../practices/mirroring/#how-to-do-it"),
+    ("../../glossary/index.html#contempt", "../../../glossary/#contempt"),
+    ("../../index.html", "../../../"), ("../index.html", "../../"), ("far-apart.html", "./"),
+    ("../../safety/index.html", "../../../safety/"), ("../../assets/favicon.svg", "../../../assets/favicon.svg"),
+    ("#top", "#top"), ("https://example.org/", "https://example.org/"), ("tel:116123", "tel:116123"),
+])
+def test_an_offline_page_links_are_written_as_the_site_writes_them(href, site_href):
+    html = f'<p><a href="{href}">x</a></p>'
+    assert offline.as_site_links(html, "therapists/packets/far-apart.html") == f'<p><a href="{site_href}">x</a></p>'

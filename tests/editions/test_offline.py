@@ -187,3 +187,14 @@ def test_the_recorder_sees_a_request_to_another_host(visit, offline_root):
     page.evaluate("() => { const i = new Image(); i.src = 'https://example.org/x.png'; document.body.append(i); }")
     page.wait_for_timeout(500)
     assert any(urlsplit(u).netloc == "example.org" for u in visit.elsewhere())
+
+
+def test_the_pdfs_are_the_sites_own(offline_root, site):
+    """Worksheets and handouts print the public addresses, so the edition carries the site's very files."""
+    pdfs = sorted(offline_root.rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        rel = pdf.relative_to(offline_root)
+        public = site.root / rel.parent / rel.stem / rel.name
+        assert public.is_file(), f"{rel}: the site has no {public.relative_to(site.root)}"
+        assert pdf.read_bytes() == public.read_bytes(), f"{rel} differs from the site's"
