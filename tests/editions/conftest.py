@@ -4,7 +4,7 @@ way `make offline` and `make dist` build them, and broken copies of the project 
 CLOSER_OFFLINE_ZIP=<zip> reuses an offline edition you built (`make offline`); CLOSER_DIST=<folder>
 reuses a `make dist` output (the folder holding site/ and nginx/). The deployable site otherwise
 reuses the session's strict build (tests/conftest.py `site`), copied, so it costs no extra build.
-Chromium is Debian's, as in tests/browser; nginx is Debian's: without it the server tests skip with
+Chromium is Debian's, the session's `browser` (tests/conftest.py); nginx is Debian's: without it the server tests skip with
 the reason, unless REQUIRE_SERVER=1 (set by .ci/run)."""
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.conftest import PROJECT_PARTS, ROOT
 
 EDITION_PARTS = (*PROJECT_PARTS, "mkdocs.offline.yml")
@@ -84,22 +83,6 @@ def dist(site, tmp_path_factory) -> Path:
     result = finish_dist(ROOT, out)
     assert result.returncode == 0, f"make dist's second step failed:\n{(result.stdout + result.stderr)[-6000:]}"
     return out
-
-
-@pytest.fixture(scope="session")
-def edition_browser():
-    path = chromium_path()
-    if path is None:
-        reason = "no Chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -51,10 +51,10 @@ def site_pages(dist: Path) -> list[headers.Page]:
 
 
 @pytest.fixture(scope="session")
-def visits(server, dist, edition_browser):
+def visits(server, dist, browser):
     """Every page loaded once through nginx, recording headers, violations and console errors."""
     results = {}
-    context = edition_browser.new_context()
+    context = browser.new_context()
     foreign = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.base)
                   else (foreign.append(route.request.url), route.abort()))
@@ -118,8 +118,8 @@ def test_hashed_assets_are_cached_for_a_year_and_the_rest_revalidates(dist, serv
         assert get(server, path).getheader("Cache-Control") == "no-cache", path
 
 
-def test_search_works_under_the_header_policy(server, edition_browser):
-    context = edition_browser.new_context()
+def test_search_works_under_the_header_policy(server, browser):
+    context = browser.new_context()
     try:
         page = context.new_page()
         page.add_init_script(CSP_RECORDER)
@@ -143,12 +143,12 @@ def test_every_old_address_answers_with_a_301_to_its_new_page(server):
             assert response.getheader("Location") == rule.new, old
 
 
-def test_every_promised_section_of_an_old_address_lands_on_its_section(server, edition_browser):
+def test_every_promised_section_of_an_old_address_lands_on_its_section(server, browser):
     contract = urls.load()
     moved = {r.old: r for r in RULES}
     cases = [(old, anchor) for old in moved for anchor in contract["pages"].get(old, [])]
     assert ("/help/", "helplines") in cases
-    context = edition_browser.new_context()
+    context = browser.new_context()
     try:
         for old, anchor in cases:
             page = context.new_page()
@@ -181,9 +181,9 @@ def test_the_static_host_files_agree_with_the_nginx_config(dist):
         assert not (site_dir / rule.old.strip("/") / "index.html").exists(), "the forwarding page would shadow the 301"
 
 
-def test_the_copy_link_buttons_work_under_the_permissions_policy(server, edition_browser):
+def test_the_copy_link_buttons_work_under_the_permissions_policy(server, browser):
     """The policy turns every feature off but writing to the clipboard, which these buttons need."""
-    context = edition_browser.new_context()
+    context = browser.new_context()
     try:
         context.grant_permissions(["clipboard-write"], origin=server.base)
         page = context.new_page()

@@ -54,8 +54,8 @@ class Visit:
 
 
 @pytest.fixture
-def visit(edition_browser):
-    context = edition_browser.new_context(viewport={"width": 1280, "height": 900})
+def visit(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Visit(context)
     context.close()
 
@@ -162,9 +162,9 @@ def test_a_fresh_copy_starts_with_no_answers(visit, offline_root):
     assert page.input_value("#ws-noticed") == ""
 
 
-def test_the_quick_exit_leaves_the_safety_page(edition_browser, offline_root):
+def test_the_quick_exit_leaves_the_safety_page(browser, offline_root):
     """The one request the edition makes on purpose: the reader leaving. Answered here by a stub."""
-    context = edition_browser.new_context()
+    context = browser.new_context()
     left = []
     context.route(EXIT + "**", lambda route: (left.append(route.request.url), route.fulfill(
         status=200, content_type="text/html", body="<title>Neutral</title>")))
