@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench lock clean urls urls-add review offline dist
+.PHONY: serve build test test-fast bench lock clean urls urls-add review offline dist book
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -33,6 +33,11 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest tests/unit tests/site
 
+# The whole guide as a book: dist/closer-guide.pdf (A4) and dist/closer-guide-letter.pdf, from the strict
+# build (macros/book/). Cached in .cache/book like the other PDFs; about a minute when it must render.
+book: build
+	$(BIN)/python -m macros.book site dist
+
 # Build time, scale, PDFs, page weight and Lighthouse against stock Material (README: Benchmarks).
 bench: $(STAMP) node_modules/.installed
 	$(BIN)/python -m bench
@@ -51,10 +56,10 @@ urls-add: build
 	$(BIN)/python -m macros.urls site --add
 
 # Pages and worksheets whose next review falls in the next 90 days (or has passed), oldest first.
-# A report for editors: it never fails, so CI does not break with the calendar (macros/review.py).
+# A report for editors: it never fails, so CI does not break with the calendar (macros/content/review.py).
 # REVIEW_ARGS="--today 2027-10-01 --days 30" looks from another day or over another window.
 review: $(STAMP)
-	@$(BIN)/python -c 'import sys; from macros.review import main; sys.exit(main(sys.argv[1:]))' $(REVIEW_ARGS)
+	@$(BIN)/python -c 'import sys; from macros.content.review import main; sys.exit(main(sys.argv[1:]))' $(REVIEW_ARGS)
 
 # The lock pins every package `make` installs. Regenerate it after editing pyproject.toml.
 lock:

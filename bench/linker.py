@@ -10,7 +10,8 @@ import random
 import statistics
 import time
 
-from macros.glossary import Linker, Term
+from macros.glossary.linker import Linker
+from macros.glossary.terms import Term
 
 SYLLABLES = ("ba", "ko", "ri", "tem", "sul", "na", "vo", "dre", "lin", "mo", "pa", "shi", "tor", "que", "len")
 FILLER = ("you", "and", "the", "partner", "feel", "when", "talk", "a", "to", "of", "it", "is", "with",

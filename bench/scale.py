@@ -5,7 +5,7 @@ docs/foundations/scale/ of a copy of the project, and made-up terms are added to
 Every copy shares one PDF cache, and the first size is built once untimed, so no timed build renders
 PDFs (section 3 measures those). The real build runs through mkdocs-scale.yml (mkdocs.yml plus the
 generated pages in the nav) under bench/breakdown.py, which times every plugin and hook event: the linker's share is the CPU time of
-hooks/glossary.py's events (which call macros/glossary.py) within that real build.
+hooks/glossary.py's events (which call macros/glossary/linker.py) within that real build.
 """
 from __future__ import annotations
 

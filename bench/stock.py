@@ -56,6 +56,12 @@ def strip_macros(markdown: str) -> tuple[str, int]:
     return MACRO_CALL.subn("", markdown)
 
 
+class _Conf(dict):
+    """A config dict that also carries the content model, as MkDocs' config object does in a build."""
+
+    closer_content = None
+
+
 class MacroRenderer:
     """Runs Closer's own macros (macros.define_env) over a page's Markdown, outside MkDocs.
 
@@ -63,8 +69,9 @@ class MacroRenderer:
     A call that still fails is stripped and counted, so the report says how faithful the copy is.
     """
 
-    def __init__(self, config_file: Path, define_env: Callable):
-        self.conf = {"config_file_path": str(config_file), **read_config(config_file.read_text(encoding="utf-8"))}
+    def __init__(self, config_file: Path, define_env: Callable, content=None):
+        self.conf = _Conf({"config_file_path": str(config_file), **read_config(config_file.read_text(encoding="utf-8"))})
+        self.conf.closer_content = content
         self.page = None
         self.variables: dict = {}
         self.functions: dict[str, Callable] = {}
@@ -113,21 +120,27 @@ def write_stock_config(project: Path) -> str:
     return STOCK_CONFIG
 
 
-def generated_pages(site_url: str) -> dict[str, str]:
+def generated_pages(content) -> dict[str, str]:
     """The Markdown of the pages Closer's hooks generate (worksheets, handout packets), keyed by src_uri."""
-    from macros import therapists, worksheet_render, worksheets
+    from macros.therapists import packets
+    from macros.worksheets import page as worksheet_page
 
-    pages = {f"worksheets/{w['id']}.md": worksheet_render.page_source(w) for w in worksheets.load_all().values()}
-    for concern in therapists.concerns():
-        pages[f"{therapists.PACKETS}/{concern['id']}.md"] = therapists.packet_source(concern, site_url)
+    pages = {
+        w.src_uri: worksheet_page.page_source(w, content.practices[w.practice].title, content.site_url, content.helplines)
+        for w in content.worksheets.values()
+    }
+    for concern in content.concerns:
+        pages[concern.packet] = packets.page_source(content, concern)
     return pages
 
 
 def prepare(project: Path, generated: dict[str, str] | None = None) -> tuple[str, int]:
     """Give a snapshot its stock config and rendered docs; return the config name and pages stripped."""
     import macros
+    from macros.content import model
 
-    renderer = MacroRenderer(project / "mkdocs.yml", macros.define_env)
-    site_url = renderer.conf.get("site_url") or "/"
-    render_docs(project, renderer, {**generated_pages(site_url), **(generated or {})})
+    config = read_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    content = model.load(project, (config.get("extra") or {}).get("public_url") or config.get("site_url") or "/")
+    renderer = MacroRenderer(project / "mkdocs.yml", macros.define_env, content)
+    render_docs(project, renderer, {**generated_pages(content), **(generated or {})})
     return write_stock_config(project), renderer.stripped

@@ -2,7 +2,9 @@
 
 The button is written into the page at build time, so it is real HTML a test can find; it starts
 `hidden` and docs/javascripts/copylink.js reveals it and makes it work, so a reader without scripts
-never meets a control that does nothing. Its accessible name carries the heading's words.
+never meets a control that does nothing. Its accessible name carries the heading's words; it has no
+`title`, whose tooltip stayed over the text after a tap on a touch screen. The heading's last word, the
+permalink and the button sit in one nowrap span, so the icon never wraps onto a line of its own.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 
 from mkdocs.plugins import event_priority
 
-from macros.urls import GENERATED_PREFIXES
+from macros.urls.scan import GENERATED_PREFIXES
 
 
 # On the finished page, last: the tags plugin fills its listings in after every page's content is
@@ -28,13 +30,17 @@ def add_buttons(content: str) -> str:
 
 def _with_button(match: re.Match) -> str:
     start, anchor, inner, permalink, end = match.group("start", "id", "inner", "permalink", "end")
-    if anchor.startswith(GENERATED_PREFIXES):
-        # Ids that the tags plugin or footnotes make up are not promised in data/urls.yml.
+    if anchor.startswith(GENERATED_PREFIXES) or _LETTER.match(anchor):
+        # Ids that the tags plugin or footnotes make up are not promised in data/urls.yml; nobody
+        # sends a link to the glossary's letter "E".
         return match.group(0)
     words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
     label = html.escape(f"Copy link to section: {words}", quote=True)
     button = BUTTON.format(anchor=html.escape(anchor, quote=True), label=label)
-    return f"{start}{inner}{permalink}{button}{end}"
+    # The last word, the permalink and the button share a line: the icon never wraps on its own.
+    last = _LAST_WORD.search(inner)
+    head, word = (inner[:last.start()], last.group()) if last else (inner, "")
+    return f'{start}{head}<span class="closer-heading-end">{word}{permalink}{button}</span>{end}'
 
 
 _HEADING = re.compile(
@@ -42,10 +48,13 @@ _HEADING = re.compile(
     r'(?P<permalink><a class="headerlink" href="#(?P=id)"[^>]*>.*?</a>)(?P<end></h(?P=level)>)',
     re.S,
 )
+# The heading's last word: a run of text with no space or tag, or a last element such as <code>x</code>
+# that holds one word.
+_LAST_WORD = re.compile(r"(?:[^\s<>]+|<(?P<tag>[a-z][a-z0-9]*)\b[^>]*>[^\s<>]+</(?P=tag)>)\s*$", re.I)
+_LETTER = re.compile(r"letter-(?:[a-z]|other)$")
 # Material Design's "content-copy" icon (Apache 2.0), as Material for MkDocs ships it.
 BUTTON = (
-    '<button type="button" class="closer-copylink" data-closer-anchor="{anchor}" aria-label="{label}" '
-    'title="Copy link to this section" hidden>'
+    '<button type="button" class="closer-copylink" data-closer-anchor="{anchor}" aria-label="{label}" hidden>'
     '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 '
     '2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg></button>'
 )

@@ -8,36 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from macros import csp
-from macros.data import DataError
-
-
-_state = {"serving": False}
-
-
-def on_startup(command, dirty):
-    _state["serving"] = command == "serve"
-
-
-def _serving() -> bool:
-    return _state["serving"]
 
 
 @event_priority(-200)
 def on_post_page(output, page, config):
-    if _serving():
+    if getattr(config, "closer_serving", False):  # set by hooks/content.py
         return output
     try:
         return csp.with_policy(output)
     except ValueError as err:
-        raise DataError(f"docs/{page.file.src_uri}: {err}") from None
+        raise PluginError(f"docs/{page.file.src_uri}: {err}") from None
 
 
 def on_post_build(config):
     """Pages other plugins write after the pages (mkdocs-redirects' forwarding pages, the 404 page)."""
-    if _serving():
+    if getattr(config, "closer_serving", False):  # set by hooks/content.py
         return
     for path in Path(config["site_dir"]).rglob("*.html"):
         text = path.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Practice pages get their tags from their `practice` mapping, never typed by hand.
+"""Practice pages get their tags from their `practice` record, never typed by hand.
 
 Material's tags plugin reads `page.meta["tags"]` in its own on_page_markdown (priority -50), so this
 hook runs before it and fills the tags in: the pillars the practice builds, the approaches it comes
@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from macros.data import DataError
-from macros.practices import tags, validate
+from macros import adapter
+from macros.practices import render
 
 
-# After hooks/frontmatter.py (100) has checked the front matter; before the tags plugin (-50).
+# After hooks/frontmatter.py (100); before the tags plugin (-50).
 @event_priority(50)
+@adapter.reported
 def on_page_markdown(markdown, page, config, files):
-    is_practice = page.meta.get("kind") == "practice"
-    if not is_practice and "practice" in page.meta:
-        raise DataError(f"docs/{page.file.src_uri}: a 'practice' mapping belongs only on a page of kind 'practice'")
-    if is_practice:
-        derived = tags(validate(page.file.src_uri, page.meta.get("practice")))
+    content = adapter.content(config)
+    practice = content.practices.get(page.file.src_uri.removeprefix("practices/").removesuffix(".md"))
+    if practice is not None and practice.src_uri == page.file.src_uri:
         written = page.meta.get("tags") or []
-        if not isinstance(written, list):
-            raise DataError(f"docs/{page.file.src_uri}: 'tags' must be a list, got {written!r}")
-        page.meta["tags"] = list(dict.fromkeys([*derived, *written]))
+        page.meta["tags"] = list(dict.fromkeys([*render.tags(content, practice), *written]))
     return markdown

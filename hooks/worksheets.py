@@ -4,64 +4,57 @@ from __future__ import annotations
 
 import logging
 import time
-from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from macros import worksheet_pdf, worksheet_render, worksheets
-from macros.data import DataError
+from macros import adapter, pdf
+from macros.content import errors
+from macros.worksheets import model, page as worksheet_page, pdf as worksheet_pdf
 
 log = logging.getLogger("mkdocs.hooks.worksheets")
 
 
+@adapter.reported
 def on_config(config):
-    # `mkdocs serve` keeps imported modules between rebuilds; the data may have changed since.
-    worksheets.load_all.cache_clear()
-    loaded = list(worksheets.load_all().values())
+    worksheets = list(adapter.content(config).worksheets.values())
     section = _worksheets_section(config["nav"])
-    for group, title in worksheets.GROUPS.items():
-        members = [f"worksheets/{w['id']}.md" for w in loaded if w["group"] == group]
+    for group, title in model.GROUPS.items():
+        members = [w.src_uri for w in worksheets if w.group == group]
         if members:
             section.append({title: members})
     return config
 
 
+@adapter.reported
 def on_files(files, config):
-    for worksheet in worksheets.load_all().values():
-        src_uri = f"worksheets/{worksheet['id']}.md"
-        if files.get_file_from_path(src_uri) is not None:
-            raise DataError(
-                f"docs/{src_uri}: this page is generated from data/worksheets/{worksheet['id']}.yml; "
+    content = adapter.content(config)
+    for worksheet in content.worksheets.values():
+        if files.get_file_from_path(worksheet.src_uri) is not None:
+            raise errors.DataError(
+                f"docs/{worksheet.src_uri}: this page is generated from {worksheet.file}; "
                 "delete the Markdown file and edit the data instead"
             )
-        files.append(File.generated(config, src_uri, content=worksheet_render.page_source(worksheet)))
+        source = worksheet_page.page_source(
+            worksheet, content.practices[worksheet.practice].title, content.site_url, content.helplines,
+            config["use_directory_urls"])
+        files.append(File.generated(config, worksheet.src_uri, content=source))
     return files
 
 
+@adapter.reported
 def on_post_build(config):
-    started, site_url = time.monotonic(), worksheet_render.public_site_url(config)
-    cache = Path(config["config_file_path"]).parent / ".cache" / "worksheets"
-    site_dir = Path(config["site_dir"])
-    # Next to the page: worksheets/<id>/ on the site, beside worksheets/<id>.html in the offline edition.
-    folder = (lambda w: site_dir / "worksheets" / w["id"]) if config["use_directory_urls"] else (lambda w: site_dir / "worksheets")
-    rendered = worksheet_pdf.build_all(
-        list(worksheets.load_all().values()), site_url, cache,
-        lambda worksheet: folder(worksheet) / f"{worksheet['id']}.pdf",
-    )
-    log.info(
-        f"Worksheet PDFs: {len(worksheets.load_all())} written, {rendered} rendered anew, "
-        f"in {time.monotonic() - started:.1f} s"
-    )
-
-
-def on_serve(server, config, builder):
-    # The definitions live outside docs/, which is all `mkdocs serve` watches by itself.
-    server.watch(str(worksheets.FOLDER))
-    return server
+    started, content = time.monotonic(), adapter.content(config)
+    jobs = [
+        worksheet_pdf.job(w, content.practices[w.practice].title, content.site_url, content.helplines, content.worksheet_css,
+                          config["site_dir"], config["use_directory_urls"])
+        for w in content.worksheets.values()
+    ]
+    rendered = pdf.build(jobs, content.root / ".cache" / "worksheets")
+    log.info(f"Worksheet PDFs: {len(jobs)} written, {rendered} rendered anew, in {time.monotonic() - started:.1f} s")
 
 
 def _worksheets_section(nav) -> list:
     for item in nav or []:
         if isinstance(item, dict) and isinstance(item.get("Worksheets"), list):
             return item["Worksheets"]
-    raise DataError("mkdocs.yml: nav needs a 'Worksheets' section (a list) for the generated worksheet pages")
+    raise errors.DataError("mkdocs.yml: nav needs a 'Worksheets' section (a list) for the generated worksheet pages")

@@ -12,7 +12,7 @@ import traceback
 
 import jinja2
 
-from .data import DataError
+from .content.errors import DataError
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined")
 
@@ -60,9 +60,11 @@ def install(env) -> None:
     names = sorted(n for n in env.macros if n not in {"context", "macros_info", "now", "fix_url"})
 
     def one_sentence(error, markdown, page):
+        written = getattr(env.conf, "closer_content", None)
+        source = written.pages[page.file.src_uri].source if written and page.file.src_uri in written.pages else ""
         try:
-            offset = body_offset(page.file.content_string, markdown)
-        except (OSError, ValueError):
+            offset = body_offset(source, markdown) if source else 0
+        except ValueError:
             offset = 0
         return sentence(error, page.file.src_path, names, offset)
 

@@ -9,19 +9,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import BuiltSite
+from tests.support import BuiltSite, project
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict build in a subprocess: macros' on_error_fail exits the process on error."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+def mkdocs_build(project: Path, site_dir: Path, read_log: Path | None = None) -> subprocess.CompletedProcess:
+    """Run a strict build in a subprocess: macros' on_error_fail exits the process on error. With
+    `read_log`, every file the build opens is recorded there (tests/count_reads.py)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(project), str(ROOT)])}
+    runner = ["-m", "tests.count_reads", str(read_log), "mkdocs"] if read_log else ["-m", "mkdocs"]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, *runner, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=1800,
     )
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The content model of the project, loaded as a build loads it (macros/content/model.py)."""
+    return project()
 
 
 @pytest.fixture(scope="session")
@@ -33,11 +41,12 @@ def site(tmp_path_factory) -> BuiltSite:
     if prebuilt := os.environ.get("CLOSER_SITE"):
         return BuiltSite(Path(prebuilt))
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    read_log = out.parent / "reads.json"
+    result = mkdocs_build(ROOT, out, read_log)
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"the strict build failed:\n{log[-6000:]}"
     assert "WARNING" not in log, f"the build printed warnings:\n{log[-6000:]}"
-    return BuiltSite(out)
+    return BuiltSite(out, read_log)
 
 
 @pytest.fixture(scope="session")

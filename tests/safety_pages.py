@@ -3,23 +3,13 @@ worksheet whose data says `safety_note: true`. Read from the sources, not from t
 page that loses its control in the build is still expected to have one."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.utils.meta import get_data
 
-from macros import worksheets
+from tests.support import DOCS, address, project
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 # The pages issue 13 names; the list may grow, never lose one of these.
 REQUIRED = {"", "safety/", "approaches/when-to-seek-help/", "worksheets/time-to-get-help/"}
-
-
-def address(md: Path) -> str:
-    """The page's address relative to the site root, as MkDocs writes it with directory URLs."""
-    rel = md.relative_to(DOCS).with_suffix("")
-    parts = rel.parts[:-1] if rel.name == "index" else rel.parts
-    return "".join(f"{part}/" for part in parts)
 
 
 def safety_pages() -> list[str]:
@@ -27,5 +17,5 @@ def safety_pages() -> list[str]:
         address(md) for md in sorted(DOCS.rglob("*.md"))
         if get_data(md.read_text(encoding="utf-8"))[1].get("safety") is True
     ]
-    pages += [f"worksheets/{w['id']}/" for w in worksheets.load_all().values() if w["safety_note"]]
+    pages += [f"worksheets/{w.id}/" for w in project().worksheets.values() if w.safety_note]
     return pages

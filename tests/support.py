@@ -7,13 +7,53 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=None)
+def project():
+    """The content model of this project, loaded once per test session as a build loads it
+    (macros/content/model.py), with the public address mkdocs.yml declares (parsed by MkDocs)."""
+    from mkdocs.config import load_config
+
+    from macros import adapter
+    from macros.content.model import load
+
+    return load(ROOT, adapter.public_url(load_config(str(ROOT / "mkdocs.yml"))))
+
+
+# The public address of the guide, written out (not read from mkdocs.yml the way the build reads it).
+PUBLIC = "https://closer-guide.org/"
 # Pages MkDocs and Material write that are not guide pages.
 NOT_PAGES = {"404.html"}
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def address(md: Path) -> str:
+    """A source page's address relative to the site root, as MkDocs writes it with directory URLs:
+    docs/index.md is "", docs/safety/index.md "safety/", docs/foundations/trust.md "foundations/trust/"."""
+    rel = md.relative_to(DOCS).with_suffix("")
+    parts = rel.parts[:-1] if rel.name == "index" else rel.parts
+    return "".join(f"{part}/" for part in parts)
+
+
+def built_page(address: str) -> Path:
+    """The HTML file the build writes for a site-relative address."""
+    return Path(address) / "index.html"
+
+
+@lru_cache(maxsize=None)
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, whitespace folded to single spaces."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
 
 
 class BuiltSite:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, read_log: Path | None = None):
         self.root = root
+        self.read_log = read_log  # every file the build opened (tests/count_reads.py), when this session built it
 
     @cached_property
     def pages(self) -> list[Path]:
@@ -60,3 +100,99 @@ class BuiltSite:
     def ids(self, page: Path) -> set[str]:
         soup = self.soup(page)
         return {t["id"] for t in soup.find_all(id=True)} | {t["name"] for t in soup.find_all("a", attrs={"name": True})}
+
+
+def section(soup: BeautifulSoup, heading_id: str) -> list:
+    """The elements under one heading: its following siblings up to the next heading of the same or a
+    higher level (an h3's section ends at the next h2 or h3)."""
+    heading = soup.find(id=heading_id)
+    assert heading is not None and heading.name in {f"h{n}" for n in range(1, 7)}, f"no heading #{heading_id}"
+    stops = {f"h{n}" for n in range(1, int(heading.name[1]) + 1)}
+    found = []
+    for el in heading.find_next_siblings():
+        if el.name in stops:
+            break
+        found.append(el)
+    return found
+
+
+def section_text(soup: BeautifulSoup, heading_id: str) -> str:
+    """The words under one heading, whitespace folded."""
+    return " ".join(" ".join(el.get_text(" ") for el in section(soup, heading_id)).split())
+
+
+# Browser helpers (Playwright), shared by tests/browser. ------------------------------------------------
+
+# The neutral site the quick exit leaves for; tests answer its host with a local stub.
+EXIT = "https://www.google.com/"
+EXIT_STUB = "<!doctype html><title>Neutral page</title><p>A neutral page.</p>"
+PHONE = {"width": 390, "height": 844}
+
+# Records every Content-Security-Policy violation on the page, from the first script on.
+CSP_RECORDER = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"
+)
+
+
+def guard(host: str, foreign: list[str]):
+    """A route handler that lets loopback requests through and records and aborts any other, so
+    nothing ever leaves the machine. (Playwright passes the request too to a two-argument handler.)"""
+    def handle(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+    return handle
+
+
+def record_errors(page) -> list[str]:
+    """Console errors and uncaught exceptions on `page` from now on, collected into the returned list."""
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def open_sheet(page, base_url: str, wid: str = "daily-check-in"):
+    """Open a worksheet and wait until its script has restored answers and shown its buttons."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base_url}worksheets/{wid}/")
+    expect(page.locator("[data-ws-clear]")).to_be_visible()
+
+
+SEARCH_BOX = ".md-search__input"
+SEARCH_META = ".md-search-result__meta"
+SEARCH_RESULT_LINKS = ".md-search-result__list > .md-search-result__item a.md-search-result__link"
+
+
+def top_pages(page, query: str, count: int = 3) -> list[str]:
+    """The site-relative addresses of the first `count` pages Material's search lists for `query`.
+
+    Material sends the worker one query per changed value and, when the answer comes, writes the count
+    ("N matching documents", "No matching documents") and the first ten results in one go. So: empty the
+    box and wait for the count to go (the answer to ""), then type the query and wait for a count; the
+    list then on the page is the answer to this query, not to the one before."""
+    from playwright.sync_api import expect
+
+    box, meta = page.locator(SEARCH_BOX), page.locator(SEARCH_META)
+    box.fill("")
+    box.press("End")  # Material searches on key events; fill() alone sends none
+    expect(meta).not_to_contain_text("matching")
+    box.fill(query)
+    box.press("End")
+    expect(meta).to_contain_text("matching")
+    hrefs = page.eval_on_selector_all(SEARCH_RESULT_LINKS, "els => els.map(e => new URL(e.href).pathname)")
+    return list(dict.fromkeys(h.lstrip("/") for h in hrefs))[:count]
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Wait until the page has drawn `count` more frames: whatever an event handler changed, or set to
+    change on the next animation frame (as Material's tooltips do), is then on the screen."""
+    page.evaluate("""count => new Promise(done => {
+      const tick = n => n ? requestAnimationFrame(() => tick(n - 1)) : done(true);
+      tick(count);
+    })""", count)

@@ -1,4 +1,5 @@
-"""`make serve` shows every kind of edit on the next reload: data, macros, hooks' inputs, templates.
+"""`make serve` shows every kind of edit on the next reload: each data file, the macros (a deep module
+too), a hook, a template, a page and mkdocs.yml.
 
 Runs the real `mkdocs serve` on a free loopback port over a copy of the project (with its PDF cache, so
 the first build renders nothing anew), edits one input of each kind and waits for the page to change.
@@ -6,13 +7,13 @@ the first build renders nothing anew), edits one input of each kind and waits fo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -22,9 +23,19 @@ from tests.conftest import PROJECT_PARTS, ROOT
 EDITS = [
     ("data/glossary.yml", "definition:", "definition: SERVE-EDIT-GLOSSARY", "glossary/"),
     ("data/helplines.yml", "hours: any time, day or night, free", "hours: SERVE-EDIT-HOURS", "safety/"),
-    ("macros/caveats.py", "**Only if you feel safe.**", "**SERVE-EDIT-MACRO.**", "practices/mirroring/"),
+    ("data/concerns.yml", "  about: Talk has shrunk", "  about: SERVE-EDIT-CONCERN. Talk has shrunk", "therapists/"),
+    ("data/sources.yml", 'title: "Getting the Love You Want', 'title: "SERVE-EDIT-SOURCE Getting the Love You Want',
+     "practices/mirroring/"),
+    ("data/page_kinds.yml", "{id: pitfalls, title: Common pitfalls}", "{id: pitfalls, title: SERVE-EDIT-KIND}",
+     "practices/mirroring/"),
+    ("data/worksheets/gratitude.yml", "purpose: A week of noticing", "purpose: A SERVE-EDIT-WORKSHEET week of noticing",
+     "worksheets/gratitude/"),
+    ("macros/safety/caveats.py", "**Only if you feel safe.**", "**SERVE-EDIT-MACRO.**", "practices/mirroring/"),
+    ("macros/worksheets/page.py", "**Time needed:**", "**SERVE-EDIT-DEEP-MACRO:**", "worksheets/gratitude/"),
+    ("hooks/copylink.py", 'title="Copy link to this section"', 'title="SERVE-EDIT-HOOK"', "about/"),
     ("overrides/partials/care-notice.html", "Get help now", "SERVE-EDIT-TEMPLATE", ""),
     ("docs/about/index.md", "\n# ", "\nSERVE-EDIT-PAGE.\n\n# ", "about/"),
+    ("mkdocs.yml", "site_name: Closer", "site_name: Closer SERVE-EDIT-CONFIG", ""),
 ]
 
 
@@ -43,6 +54,7 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
+    """Poll `url` until it shows `text` or the deadline passes (a rebuild has no event to wait on)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         if text in fetch(url):
@@ -80,8 +92,10 @@ def served(tmp_path_factory):
 @pytest.mark.parametrize("path, old, new, page", EDITS, ids=[e[0] for e in EDITS])
 def test_an_edit_shows_on_the_next_reload(served, path, old, new, page):
     project, base = served
-    marker = next(word.strip("*.") for word in new.split() if word.startswith(("SERVE-", "**SERVE-")))
-    assert marker not in fetch(base + page)
+    marker = re.search(r"SERVE-EDIT-[A-Z-]+[A-Z]", new).group(0)
+    before = fetch(base + page)
+    assert "Closer" in before, f"/{page} did not answer before the edit"
+    assert marker not in before
     target = project / path
     text = target.read_text(encoding="utf-8")
     assert old in text, f"{path} no longer contains {old!r}: update the test"

@@ -3,7 +3,8 @@
    - the visit is replaced in the tab's history (location.replace), so Back does not return here;
    - no referrer is sent to the neutral site, and nothing is loaded from another host before leaving;
    - on pages marked `safety: true`, the Escape key leaves too, unless Material's search dialog is open (Escape closes it, as Material
-     intends) or a glossary explanation is showing (the first Escape closes it, the next one leaves);
+     intends) or a glossary explanation is showing, as a tooltip or as the term's popover
+     (glossary-popover.js): the first Escape closes it, the next one leaves;
    - if the reader asked for it on the safety page, every saved answer is erased first
      (window.closerAnswers, from worksheets.js). */
 (function () {
@@ -68,6 +69,8 @@
     if (!escapeLeaves || (event.key !== "Escape" && event.key !== "Esc")) return;
     if (event.isComposing || event.metaKey || event.ctrlKey || event.altKey || event.shiftKey) return;
     if (searchIsOpen()) return;
+    // A term's popover closes on this Escape (glossary-popover.js) and hands focus back to the term.
+    if (document.querySelector(".closer-term-popover:not([hidden])")) return;
     event.preventDefault();
     if (closeTooltips()) return;
     leave(control.href);

@@ -5,9 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import urls
-from ..data import DataError
+from ..content.errors import DataError
 from . import headers, offline, project, redirects
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
 
 
 def _label(path: Path) -> str:
@@ -24,11 +26,24 @@ def run_offline(site: Path, target: Path) -> str:
     return f"{_label(target)}: the offline edition, {pages} pages, {size / 1024 / 1024:.1f} MiB; unzip it and open closer/index.html"
 
 
-def run_dist(site: Path, nginx: Path, config: Path = project.CONFIG, contract: Path = urls.CONTRACT) -> str:
+def settings(config_file: Path = CONFIG) -> tuple[list[redirects.Redirect], dict]:
+    """mkdocs.yml as MkDocs reads it, and data/urls.yml through the content model: the redirects and
+    the URL contract `make dist` holds the build to."""
+    from mkdocs.config import load_config
+
+    from .. import adapter
+    from ..content.model import load
+
+    config = load_config(str(config_file))
+    plugins = {name: getattr(plugin, "config", {}) for name, plugin in config["plugins"].items()}
+    rules = redirects.from_maps(project.redirect_maps(plugins, _label(config_file)))
+    return rules, load(config_file.parent, adapter.public_url(config)).urls
+
+
+def run_dist(site: Path, nginx: Path, config_file: Path = CONFIG) -> str:
     label = _label(site)
-    settings = project.load(config)
-    rules = redirects.from_maps(project.redirect_maps(settings, _label(config)))
-    redirects.check(site, rules, urls.load(contract), label)
+    rules, contract = settings(config_file)
+    redirects.check(site, rules, contract, label)
     redirects.drop_forwarding_pages(site, rules)
     site_pages = headers.pages(site, label)
     hashed = headers.hashed_assets(site)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import csp
-from ..data import DataError
+from ..content.errors import DataError
 from .redirects import Redirect
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

@@ -8,14 +8,13 @@ every file a page or stylesheet loads exists in the edition, and nothing is load
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..data import DataError
+from ..content.errors import DataError
 
 NOT_OFFLINE = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # Elements and attributes whose URL the browser fetches by itself, without the reader choosing to go.
@@ -51,37 +50,6 @@ def file_links(html: str, page: Path, root: Path) -> str:
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
         fixed = path + "index.html" + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
         return match.group(1) + fixed + match.group(3)
-
-    pieces = _SCRIPT_OR_STYLE.split(html)
-    return "".join(p if i % 2 else _URL_ATTR.sub(fix, p) for i, p in enumerate(pieces))
-
-
-def as_site_links(html: str, page_file: str) -> str:
-    """HTML from the offline edition's page `page_file` ("therapists/packets/far-apart.html") with its
-    relative links written as the site's page at the same place writes them ("../../../practices/
-    mirroring/" for "../../practices/mirroring.html"): what a PDF made from either edition must say."""
-    here = posixpath.dirname(page_file)
-    there = page_file[: -len("index.html")] if page_file.endswith("index.html") else page_file[: -len(".html")] + "/"
-
-    def fix(match: re.Match) -> str:
-        url = match.group(2)
-        if not _relative(url):
-            return match.group(0)
-        parts = urlsplit(url)
-        if not parts.path:
-            return match.group(0)
-        target, is_page = posixpath.normpath(posixpath.join(here, parts.path)), True
-        if target == "index.html" or target.endswith("/index.html"):
-            target = target[: -len("index.html")]
-        elif target.endswith(".html"):
-            target = target[: -len(".html")] + "/"
-        else:
-            is_page = parts.path.endswith("/")
-        rel = posixpath.relpath(target.rstrip("/") or ".", there.rstrip("/") or ".")
-        if is_page:
-            rel = "./" if rel == "." else rel + "/"
-        rel += (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-        return match.group(1) + rel + match.group(3)
 
     pieces = _SCRIPT_OR_STYLE.split(html)
     return "".join(p if i % 2 else _URL_ATTR.sub(fix, p) for i, p in enumerate(pieces))

@@ -13,8 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data import DataError
-from .. import urls
+from ..content.errors import DataError
+from ..urls import scan
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,12 @@ def from_maps(maps: dict[str, str]) -> list[Redirect]:
 def check(site: Path, rules: list[Redirect], contract: dict, site_label: str) -> None:
     """Refuse a moved page without a 301: a forwarding page in the build, or an address data/urls.yml
     promises that is no page of the build, with no rule here; and a rule to a page the build lacks."""
-    built = urls.scan(site)
+    built = scan.scan(site)
     covered = {r.old for r in rules}
     for address, page in built["pages"].items():
         if page.redirect_to is not None and address not in covered:
             file = f"{site_label}/{address.strip('/')}/index.html" if address.endswith("/") else f"{site_label}{address}"
-            target = urls._join(address, page.redirect_to)
+            target = scan.join(address, page.redirect_to)
             raise DataError(
                 f"{file}: the moved page {address} forwards to {target} by a page of its own, but _redirects has "
                 f"no 301 for it; add '{address.strip('/')}.md: <new page>.md' to mkdocs.yml (plugins: redirects: "
@@ -85,7 +85,7 @@ def check(site: Path, rules: list[Redirect], contract: dict, site_label: str) ->
 
 def drop_forwarding_pages(site: Path, rules: list[Redirect]) -> list[str]:
     """Delete the forwarding page at each old address a rule now answers; returns the files removed."""
-    built = urls.scan(site)
+    built = scan.scan(site)
     removed = []
     for rule in rules:
         page = built["pages"].get(rule.old)

@@ -9,8 +9,11 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.support import EXIT, EXIT_STUB, PHONE, guard
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -66,3 +69,31 @@ def page(context):
     page = context.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A page in a fresh profile at a phone's width, 390 px."""
+    ctx = browser.new_context(viewport=PHONE)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.fixture
+def no_script_page(browser):
+    """A page in a fresh profile with JavaScript switched off."""
+    ctx = browser.new_context(java_script_enabled=False)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.fixture
+def exits(context, base_url):
+    """Answer the quick exit's neutral site with a local stub and abort anything else foreign; returns the
+    requests the stub answered, and fails the test if anything else tried to leave the machine."""
+    answered, foreign = [], []
+    context.route("**/*", guard(urlsplit(base_url).netloc, foreign))
+    context.route(EXIT + "**", lambda route: (answered.append(route.request), route.fulfill(
+        status=200, content_type="text/html", body=EXIT_STUB)))
+    yield answered
+    assert foreign == [], f"requests to other hosts: {foreign}"

@@ -9,6 +9,8 @@ import axe_playwright_python
 import pytest
 from PIL import Image
 
+from tests.support import PHONE, next_frames
+
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_SOURCE = AXE.read_text(encoding="utf-8")
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -25,7 +27,7 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-WIDTHS = {"phone": 390, "desktop": 1280}
+WIDTHS = {"phone": PHONE["width"], "desktop": 1280}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -72,11 +74,12 @@ def tab_through(page, presses: int) -> list[dict]:
     """Press Tab; for each new kind of control reached, record whether the reader can see the focus
     arrive: the screen around it differs from just before the key press."""
     seen, kinds = [], set()
-    page.wait_for_timeout(300)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    next_frames(page)
     before = page.screenshot(animations="disabled")
     for _ in range(presses):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(300)
+        next_frames(page)  # the focus style drawn; screenshots finish any transition at once
         after = page.screenshot(animations="disabled")
         info = page.evaluate(FOCUS_BOX)
         if info is not None:

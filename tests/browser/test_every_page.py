@@ -6,40 +6,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# Records every Content-Security-Policy violation on the page, from the first script on.
-CSP_RECORDER = (
-    "window.__cspViolations = [];"
-    "document.addEventListener('securitypolicyviolation',"
-    " e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"
-)
+from tests.support import CSP_RECORDER, guard, record_errors, top_pages
+
 CHROME = [".md-banner", ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
-
-
-def guard(host: str, foreign: list[str]):
-    """A route handler that lets loopback requests through and records and aborts any other, so
-    nothing ever leaves the machine. (Playwright passes the request too to a two-argument handler.)"""
-    def handle(route):
-        if urlsplit(route.request.url).netloc == host:
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-    return handle
 
 
 @pytest.fixture(scope="session")
 def visits(site, base_url, browser):
     """Load every built page once and record what happened."""
     host = urlsplit(base_url).netloc
+    assert site.pages, "the built site has no pages to visit"
     results = {}
     for path in site.pages:
         ctx = browser.new_context()
         page = ctx.new_page()
         page.add_init_script(CSP_RECORDER)
-        record = {"foreign": [], "errors": []}
+        record = {"foreign": [], "errors": record_errors(page)}
         ctx.route("**/*", guard(host, record["foreign"]))
-        page.on("console", lambda m, rec=record: m.type == "error" and rec["errors"].append(m.text))
-        page.on("pageerror", lambda e, rec=record: rec["errors"].append(str(e)))
         page.goto(base_url + path.as_posix().removesuffix("index.html"), wait_until="networkidle")
         record["has_policy"] = page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         record["csp"] = page.evaluate("window.__cspViolations")
@@ -68,8 +51,6 @@ def test_every_page_has_a_policy_and_breaks_none_of_it(visits):
 
 def test_search_runs_under_the_policy(context, base_url):
     """The search index and its worker load under the policy; a real query finds the safety page."""
-    from tests.browser.test_search import top_pages
-
     page = context.new_page()
     page.add_init_script(CSP_RECORDER)
     page.goto(base_url)
@@ -97,6 +78,15 @@ def test_no_console_errors(visits):
     assert not problems(visits, "errors"), f"console errors: {problems(visits, 'errors')}"
 
 
+def test_the_error_recorder_sees_a_console_error_and_an_exception(page, base_url):
+    """Negative control for the console check: what a broken script would write is recorded."""
+    errors = record_errors(page)
+    page.goto(base_url)
+    with page.expect_event("pageerror"):
+        page.evaluate("() => { console.error('closer-test-error'); setTimeout(() => { throw new Error('closer-test-throw'); }); }")
+    assert errors[0] == "closer-test-error" and "closer-test-throw" in errors[1], errors
+
+
 def test_print_hides_the_site_chrome(visits):
     assert not problems(visits, "chrome_in_print"), f"site chrome in print: {problems(visits, 'chrome_in_print')}"
 
@@ -114,6 +104,7 @@ def test_the_request_recorder_sees_a_foreign_request(context, base_url):
     page = context.new_page()
     # A blank page, outside the site's policy, which would refuse the request before it is made.
     page.goto("about:blank")
-    page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/font.woff2'; }")
-    page.wait_for_timeout(300)
+    # The request fails once the guard has aborted it, so by then the guard has recorded it.
+    with page.expect_event("requestfailed"):
+        page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/font.woff2'; }")
     assert foreign == ["https://fonts.example.invalid/font.woff2"]

@@ -7,19 +7,14 @@ The neutral site is never contacted: its host is answered by a local stub, and a
 request is aborted and recorded (test_every_page.guard)."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_every_page import guard
 from tests.safety_pages import REQUIRED, safety_pages
+from tests.support import EXIT, PHONE
 
 PAGES = safety_pages()
 CONTROL = ".md-header [data-closer-quick-exit] a"
-EXIT = "https://www.google.com/"
-STUB = "<!doctype html><title>Neutral page</title><p>A neutral page.</p>"
-PHONE = {"width": 390, "height": 844}
 
 # Every box of text inside the page's reading areas that intersects the control's box, at each scroll
 # position from the top to the bottom of the page. Text behind Material's opaque header bar has been
@@ -55,18 +50,6 @@ OVERLAPS = """([control, step]) => {
   }
   return {hits, positions};
 }"""
-
-
-@pytest.fixture
-def exits(context, base_url):
-    """Answer the neutral site's host with a stub and abort anything else foreign; returns the
-    requests the stub answered."""
-    answered, foreign = [], []
-    context.route("**/*", guard(urlsplit(base_url).netloc, foreign))
-    context.route(EXIT + "**", lambda route: (answered.append(route.request), route.fulfill(
-        status=200, content_type="text/html", body=STUB)))
-    yield answered
-    assert foreign == [], f"requests to other hosts: {foreign}"
 
 
 def open_page(page, base_url, path):
@@ -106,16 +89,12 @@ def test_a_page_not_about_safety_has_the_exit_but_escape_keeps_its_meaning(page,
     assert page.evaluate("history.length") == before and len(exits) == 1
 
 
-def test_the_hint_needs_javascript(browser, base_url):
+def test_the_hint_needs_javascript(no_script_page, base_url):
     """Without JavaScript the link still leaves, but Escape does nothing, so the hint is not shown."""
-    ctx = browser.new_context(java_script_enabled=False)
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + "safety/")
-        expect(page.locator(CONTROL)).to_be_visible()
-        expect(page.locator(CONTROL + " .closer-quick-exit__hint")).to_be_hidden()
-    finally:
-        ctx.close()
+    page = no_script_page
+    page.goto(base_url + "safety/")
+    expect(page.locator(CONTROL)).to_be_visible()
+    expect(page.locator(CONTROL + " .closer-quick-exit__hint")).to_be_hidden()
 
 
 def leaving(page) -> bool:
@@ -167,10 +146,27 @@ def test_escape_in_the_search_dialog_only_closes_it(page, base_url, exits):
     page.wait_for_url(EXIT)
 
 
+def test_escape_on_an_open_term_popover_only_closes_it(page, base_url, exits):
+    path = next(p for p in PAGES if p.startswith("approaches/"))
+    open_page(page, base_url, path)
+    term = page.locator("article a.closer-glossary-link").first
+    term.click()
+    popover = page.locator(".closer-term-popover[role=dialog]")
+    expect(popover).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    assert not leaving(page), "Escape left the page instead of closing the term's popover"
+    expect(term).to_be_focused()
+    page.keyboard.press("Escape")
+    page.wait_for_url(EXIT)
+
+
 def test_escape_on_an_open_tooltip_only_closes_it(page, base_url, exits):
     path = next(p for p in PAGES if p.startswith("approaches/"))
     open_page(page, base_url, path)
-    page.locator("article a.closer-glossary-link[title]").first.hover()
+    # Glossary terms open a popover instead; the section permalinks keep Material's tooltip.
+    page.locator("article h2[id]").first.hover()
+    page.locator("article h2[id] a.headerlink").first.hover()
     tip = page.locator(".md-tooltip2--active")
     expect(tip).to_be_visible()
     page.keyboard.press("Escape")
@@ -185,37 +181,31 @@ def overlaps(page, step=150):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
-def test_at_390_px_the_control_covers_no_text_while_scrolling(browser, base_url, path):
-    ctx = browser.new_context(viewport=PHONE)
-    try:
-        page = ctx.new_page()
-        open_page(page, base_url, path)
-        result = overlaps(page)
-        assert len(set(result["positions"])) > 3, f"the page did not scroll: {result['positions']}"
-        assert result["hits"] == [], f"{path or 'home'}: text behind the quick exit: {result['hits'][:5]}"
-        # It stays in reach at the bottom of the page, on top, and fits the bar beside Material's buttons.
-        box = page.locator(CONTROL).bounding_box()
-        assert box["y"] >= 0 and box["y"] + box["height"] <= page.locator(".md-header").bounding_box()["height"] + 1
-        centre = page.evaluate(
-            "([x, y, sel]) => !!document.elementFromPoint(x, y).closest(sel)",
-            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, CONTROL])
-        assert centre, "something sits on top of the quick exit"
-        for button in page.locator(".md-header__button:visible, .md-header__option:visible").all():
-            other = button.bounding_box()
-            assert other["x"] + other["width"] <= box["x"] or other["x"] >= box["x"] + box["width"], \
-                "the quick exit overlaps a header button"
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
-    finally:
-        ctx.close()
+def test_at_390_px_the_control_covers_no_text_while_scrolling(phone_page, base_url, path):
+    page = phone_page
+    open_page(page, base_url, path)
+    result = overlaps(page)
+    assert len(set(result["positions"])) > 3, f"the page did not scroll: {result['positions']}"
+    assert result["hits"] == [], f"{path or 'home'}: text behind the quick exit: {result['hits'][:5]}"
+    # It stays in reach at the bottom of the page, on top, and fits the bar beside Material's buttons.
+    box = page.locator(CONTROL).bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.locator(".md-header").bounding_box()["height"] + 1
+    centre = page.evaluate(
+        "([x, y, sel]) => !!document.elementFromPoint(x, y).closest(sel)",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, CONTROL])
+    assert centre, "something sits on top of the quick exit"
+    buttons = page.locator(".md-header__button:visible, .md-header__option:visible").all()
+    assert buttons, "no header buttons found to check against"
+    for button in buttons:
+        other = button.bounding_box()
+        assert other["x"] + other["width"] <= box["x"] or other["x"] >= box["x"] + box["width"], \
+            "the quick exit overlaps a header button"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
 
 
-def test_the_overlap_check_sees_a_control_over_the_text(browser, base_url):
+def test_the_overlap_check_sees_a_control_over_the_text(phone_page, base_url):
     """Negative control: the old design, a button pinned over the body text, is caught."""
-    ctx = browser.new_context(viewport=PHONE)
-    try:
-        page = ctx.new_page()
-        open_page(page, base_url, "safety/")
-        page.add_style_tag(content=f"{CONTROL} {{ position: fixed; top: 7rem; right: 1rem; }}")
-        assert overlaps(page)["hits"]
-    finally:
-        ctx.close()
+    page = phone_page
+    open_page(page, base_url, "safety/")
+    page.add_style_tag(content=f"{CONTROL} {{ position: fixed; top: 7rem; right: 1rem; }}")
+    assert overlaps(page)["hits"]

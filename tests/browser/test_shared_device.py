@@ -4,21 +4,17 @@ every worksheet's answers at once and says how many; and the quick exit erases t
 only when the reader asked for it. Nothing here needs the network: the neutral site is a local stub."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-import pytest
 from playwright.sync_api import expect
 
-from macros import worksheets
-from tests.browser.test_every_page import guard
+from tests.support import EXIT, open_sheet, project
 
-SHEETS = list(worksheets.load_all().values())
+SHEETS = list(project().worksheets.values())
+assert SHEETS, "no worksheets found to test"
 ANSWERS = "closer:worksheet:"
 SESSION_ONLY = "input[data-closer-session-only]"
 ERASE_ON_EXIT = "input[data-closer-erase-on-exit]"
 ERASE_ALL = "[data-closer-erase-all]"
 DEVICE_STATUS = "[data-closer-device-status]"
-EXIT = "https://www.google.com/"
 
 # Keys under Closer's answer prefix, in localStorage and in sessionStorage.
 STORED = """prefix => ({
@@ -31,11 +27,6 @@ def stored(page) -> dict[str, list[str]]:
     return page.evaluate(STORED, ANSWERS)
 
 
-def open_sheet(page, base_url, wid="daily-check-in"):
-    page.goto(f"{base_url}worksheets/{wid}/")
-    expect(page.locator("[data-ws-clear]")).to_be_visible()
-
-
 def fill_daily(page):
     page.fill("#ws-noticed", "We laughed more on Friday.")
     page.check("#ws-closeness-4")
@@ -45,38 +36,28 @@ def fill_first_box(page, text="Something private"):
     page.locator("form.ws-form textarea").first.fill(text)
 
 
-@pytest.fixture
-def exits(context, base_url):
-    """The neutral site's host answered by a stub; any other foreign request aborted and recorded."""
-    foreign = []
-    context.route("**/*", guard(urlsplit(base_url).netloc, foreign))
-    context.route(EXIT + "**", lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Neutral</p>"))
-    yield
-    assert foreign == [], f"requests to other hosts: {foreign}"
-
-
 def test_every_worksheet_says_next_to_its_fields_who_could_see_the_answers(page, base_url):
     problems = []
     for sheet in SHEETS:
-        page.goto(f"{base_url}worksheets/{sheet['id']}/")
+        page.goto(f"{base_url}worksheets/{sheet.id}/")
         note = page.locator(".ws-tools .ws-privacy")
         if not note.is_visible():
-            problems.append(f"{sheet['id']}: no privacy note")
+            problems.append(f"{sheet.id}: no privacy note")
             continue
         text = " ".join(note.inner_text().split())
         for words in ("Who could see your answers?", "saved in this browser, on this device",
                       "Anyone who can use this browser could open this page and read it"):
             if words not in text:
-                problems.append(f"{sheet['id']}: the note lacks {words!r}")
+                problems.append(f"{sheet.id}: the note lacks {words!r}")
         link = note.locator("a[href]")
         if link.count() != 1 or not link.evaluate("a => a.href").endswith("/safety/#online-safety"):
-            problems.append(f"{sheet['id']}: the note does not link to /safety/#online-safety")
+            problems.append(f"{sheet.id}: the note does not link to /safety/#online-safety")
         # Next to its fields: the tools come right before the instructions and the form.
         if not page.evaluate("() => !!(document.querySelector('.ws-tools').compareDocumentPosition("
                              "document.querySelector('form.ws-form')) & Node.DOCUMENT_POSITION_FOLLOWING)"):
-            problems.append(f"{sheet['id']}: the note is not before the fields")
+            problems.append(f"{sheet.id}: the note is not before the fields")
         if not page.locator(SESSION_ONLY).is_visible():
-            problems.append(f"{sheet['id']}: no 'don't keep my answers' choice")
+            problems.append(f"{sheet.id}: no 'don't keep my answers' choice")
     assert not problems, "\n".join(problems)
 
 
@@ -186,20 +167,16 @@ def test_erase_all_can_be_cancelled(page, base_url):
     assert len(stored(page)["local"]) == 2
 
 
-def test_without_javascript_the_choices_and_buttons_are_not_shown(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + "safety/")
-        expect(page.locator("#online-safety")).to_be_visible()
-        for selector in (ERASE_ALL, ERASE_ON_EXIT, SESSION_ONLY, ".closer-device"):
-            expect(page.locator(selector)).to_be_hidden()
-        page.goto(base_url + "worksheets/daily-check-in/")
-        expect(page.locator(".ws-privacy")).to_be_visible()
-        for selector in ("[data-ws-print]", "[data-ws-clear]", SESSION_ONLY):
-            expect(page.locator(selector)).to_be_hidden()
-    finally:
-        ctx.close()
+def test_without_javascript_the_choices_and_buttons_are_not_shown(no_script_page, base_url):
+    page = no_script_page
+    page.goto(base_url + "safety/")
+    expect(page.locator("#online-safety")).to_be_visible()
+    for selector in (ERASE_ALL, ERASE_ON_EXIT, SESSION_ONLY, ".closer-device"):
+        expect(page.locator(selector)).to_be_hidden()
+    page.goto(base_url + "worksheets/daily-check-in/")
+    expect(page.locator(".ws-privacy")).to_be_visible()
+    for selector in ("[data-ws-print]", "[data-ws-clear]", SESSION_ONLY):
+        expect(page.locator(selector)).to_be_hidden()
 
 
 def test_with_javascript_the_safety_page_shows_the_choices(page, base_url):

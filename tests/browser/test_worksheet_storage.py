@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.test_worksheets import PREFIX, fill_some, open_sheet
+from tests.browser.test_worksheets import PREFIX, fill_some
+from tests.support import open_sheet
 
 # Fills localStorage to its quota with filler, after the answers the test wrote first.
 FILL_STORAGE = """
@@ -44,14 +45,12 @@ def test_a_blocked_storage_hides_clear_keeps_print_and_says_so(page, base_url):
     assert "will be lost when you leave" in page.text_content(".ws-status")
 
 
-def test_without_javascript_print_and_clear_are_not_shown(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
-    page = ctx.new_page()
+def test_without_javascript_print_and_clear_are_not_shown(no_script_page, base_url):
+    page = no_script_page
     page.goto(f"{base_url}worksheets/daily-check-in/")
     assert page.locator("[data-ws-print]").count() == 1 and not page.locator("[data-ws-print]").is_visible()
     assert not page.locator("[data-ws-clear]").is_visible()
     assert page.locator("[data-ws-pdf]").is_visible()  # the PDF link works without a script
-    ctx.close()
 
 
 def test_the_same_sheet_in_two_tabs_shows_the_newest_answer_in_both(context, base_url):

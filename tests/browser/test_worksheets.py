@@ -8,17 +8,13 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from macros import worksheets
+from tests.support import open_sheet, project
 
-SHEETS = list(worksheets.load_all().values())
+SHEETS = list(project().worksheets.values())
+assert SHEETS, "no worksheets found to test"
 PREFIX = "closer:worksheet:daily-check-in:"
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-banner",
           ".md-search", ".ws-tools", "[data-ws-print]", "[data-ws-clear]", ".closer-page-meta"]
-
-
-def open_sheet(page, base_url, wid="daily-check-in"):
-    page.goto(f"{base_url}worksheets/{wid}/")
-    page.wait_for_selector("[data-ws-clear]:not([hidden])")
 
 
 def fill_some(page):
@@ -104,10 +100,10 @@ def test_typed_answers_reach_the_paper(page, base_url):
     assert "ENDMARK" in text.replace("\n", " ")
 
 
-@pytest.mark.parametrize("sheet", SHEETS, ids=[s["id"] for s in SHEETS])
+@pytest.mark.parametrize("sheet", SHEETS, ids=[s.id for s in SHEETS])
 def test_the_printout_fits_its_declared_pages_on_a4_and_letter(page, base_url, sheet):
-    open_sheet(page, base_url, sheet["id"])
+    open_sheet(page, base_url, sheet.id)
     page.emulate_media(media="print")
     for paper in ("A4", "Letter"):
         pages = len(PdfReader(io.BytesIO(page.pdf(format=paper))).pages)
-        assert pages <= sheet["pages"], f"{sheet['id']} on {paper}: {pages} pages vs {sheet['pages']} declared"
+        assert pages <= sheet.pages, f"{sheet.id} on {paper}: {pages} pages vs {sheet.pages} declared"

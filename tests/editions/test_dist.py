@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import urls
-from macros.editions import headers, project, redirects
+from macros.editions import __main__ as editions, headers, redirects
 from tests.editions.nginx import Nginx, nginx_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,7 +20,7 @@ CSP_RECORDER = (
     "document.addEventListener('securitypolicyviolation',"
     " e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"
 )
-RULES = redirects.from_maps(project.redirect_maps(project.load()))
+RULES, CONTRACT = editions.settings()
 
 
 @pytest.fixture(scope="session")
@@ -144,7 +143,7 @@ def test_every_old_address_answers_with_a_301_to_its_new_page(server):
 
 
 def test_every_promised_section_of_an_old_address_lands_on_its_section(server, browser):
-    contract = urls.load()
+    contract = CONTRACT
     moved = {r.old: r for r in RULES}
     cases = [(old, anchor) for old in moved for anchor in contract["pages"].get(old, [])]
     assert ("/help/", "helplines") in cases

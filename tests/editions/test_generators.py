@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from macros import csp
-from macros.data import DataError
-from macros.editions import headers, offline, project, redirects
+from macros.content.errors import DataError
+from macros.editions import __main__ as editions, headers, offline, project, redirects
+from tests.support import project as content_model
 
 
 def write(root: Path, rel: str, text: str) -> Path:
@@ -39,16 +40,17 @@ def test_a_redirect_covers_the_address_with_and_without_its_slash_and_as_a_file(
     assert rule.sources() == ["/help/", "/help", "/help/index.html"] and rule.new == "/safety/"
 
 
-def test_mkdocs_yml_is_read_without_importing_its_python_names():
-    config = project.load()
-    assert project.site_url(config) == "https://closer-guide.org/"
-    assert project.redirect_maps(config)["help.md"] == "safety/index.md"
-    assert config["plugins"]["tags"]["tags_sort_by"].endswith("macros.practices.tag_order")
+def test_mkdocs_yml_redirects_and_the_url_contract_are_read_as_the_build_reads_them():
+    rules, contract = editions.settings()
+    assert [(r.old, r.new) for r in rules] == [("/help/", "/safety/")]
+    assert "helplines" in contract["pages"]["/help/"]
 
 
-def test_redirect_maps_in_the_list_form_are_read_too():
-    config = {"plugins": ["search", {"redirects": {"redirect_maps": {"a.md": "b.md"}}}]}
-    assert project.redirect_maps(config) == {"a.md": "b.md"}
+def test_redirect_maps_must_map_files_to_files():
+    assert project.redirect_maps({"redirects": {"redirect_maps": {"a.md": "b.md"}}}) == {"a.md": "b.md"}
+    assert project.redirect_maps({"material/search": {}}) == {}
+    with pytest.raises(DataError, match="redirect_maps must map old page files"):
+        project.redirect_maps({"redirects": {"redirect_maps": ["a.md"]}})
 
 
 def test_links_to_folders_are_pointed_at_their_index_but_scripts_are_left_alone(tmp_path):
@@ -204,13 +206,37 @@ def test_the_nginx_config_refuses_a_value_it_cannot_quote():
         headers.nginx_conf([bad], [], [])
 
 
-@pytest.mark.parametrize("href, site_href", [
-    ("../../practices/mirroring.html#how-to-do-it", "../../../practices/mirroring/#how-to-do-it"),
-    ("../../glossary/index.html#contempt", "../../../glossary/#contempt"),
-    ("../../index.html", "../../../"), ("../index.html", "../../"), ("far-apart.html", "./"),
-    ("../../safety/index.html", "../../../safety/"), ("../../assets/favicon.svg", "../../../assets/favicon.svg"),
-    ("#top", "#top"), ("https://example.org/", "https://example.org/"), ("tel:116123", "tel:116123"),
-])
-def test_an_offline_page_links_are_written_as_the_site_writes_them(href, site_href):
-    html = f'<p><a href="{href}">x</a></p>'
-    assert offline.as_site_links(html, "therapists/packets/far-apart.html") == f'<p><a href="{site_href}">x</a></p>'
+def test_each_pdf_is_the_same_in_both_editions_and_lies_beside_its_page(tmp_path):
+    """The offline edition (no directory URLs) writes the site's very PDFs, so both builds share one cache
+    entry (the same Job.key; a second key would replace the first each time) and each PDF sits where its
+    page's '<id>.pdf' link finds it."""
+    from macros.cards import render as cards
+    from macros.therapists import packets
+    from macros.worksheets import pdf as worksheet_pdf
+
+    c = content_model()
+    w, concern, deck = next(iter(c.worksheets.values())), c.concerns[0], next(iter(c.decks.values()))
+    makers = [
+        (lambda d: worksheet_pdf.job(w, c.practices[w.practice].title, c.site_url, c.helplines, c.worksheet_css, tmp_path, d),
+         f"worksheets/{w.id}/{w.id}.pdf", f"worksheets/{w.id}.pdf"),
+        (lambda d: packets.job(c, concern, c.worksheet_css, tmp_path, d),
+         f"therapists/packets/{concern.id}/{concern.id}.pdf", f"therapists/packets/{concern.id}.pdf"),
+        (lambda d: cards.job(c, deck, tmp_path, d), f"cards/{deck.id}/{deck.id}.pdf", f"cards/{deck.id}.pdf"),
+    ]
+    for make, on_site, offline_file in makers:
+        site_job, offline_job = make(True), make(False)
+        assert site_job.key == offline_job.key, on_site
+        assert site_job.target == tmp_path / on_site and offline_job.target == tmp_path / offline_file
+
+
+def test_raw_html_links_to_the_safety_page_open_from_either_edition():
+    from macros.cards import render as cards
+    from macros.worksheets import page as worksheet_page
+
+    c = content_model()
+    w, deck = next(iter(c.worksheets.values())), next(iter(c.decks.values()))
+    title = c.practices[w.practice].title
+    assert 'href="../../safety/#online-safety"' in worksheet_page.page_body(w, title, c.site_url, c.helplines)
+    assert 'href="../safety/index.html#online-safety"' in worksheet_page.page_body(w, title, c.site_url, c.helplines, False)
+    assert 'href="../../safety/#online-safety"' in cards.deck_html(deck)
+    assert 'href="../safety/index.html#online-safety"' in cards.deck_html(deck, False)

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from tests.support import project
+
+from tests.support import section
 
 SAFETY = Path("safety/index.html")
 APPROACHES_INDEX = Path("approaches/index.html")
@@ -51,16 +54,11 @@ def approach_pages(site) -> list[Path]:
 
 
 def section_links(soup: BeautifulSoup, section_id: str) -> list[str]:
-    """The hrefs in one h2 section: from the heading with this id up to the next h2."""
-    heading = soup.find("h2", id=section_id)
-    if heading is None:
+    """The hrefs in one h2 section (none if the page lacks the section)."""
+    if soup.find("h2", id=section_id) is None:
         return []
-    hrefs = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        hrefs += [a["href"] for a in sibling.find_all("a", href=True) if "headerlink" not in a.get("class", [])]
-    return hrefs
+    return [a["href"] for el in section(soup, section_id) for a in el.find_all("a", href=True)
+            if "headerlink" not in a.get("class", [])]
 
 
 def missing_section_links(site, page: Path, soup: BeautifulSoup) -> list[str]:
@@ -110,10 +108,8 @@ def test_the_link_check_catches_an_approach_without_such_links(site):
     page = approach_pages(site)[0]
     stripped = BeautifulSoup(str(site.soup(page)), "html.parser")
     for section_id in SECTION_TARGETS:
-        for sibling in stripped.find("h2", id=section_id).find_next_siblings():
-            if sibling.name == "h2":
-                break
-            for a in sibling.find_all("a"):
+        for el in section(stripped, section_id):
+            for a in el.find_all("a"):
                 a.unwrap()
     assert len(missing_section_links(site, page, stripped)) == len(SECTION_TARGETS)
 
@@ -198,9 +194,9 @@ def test_every_emergency_number_is_tap_to_call(site):
 
 
 def test_every_phone_link_on_the_site_dials_a_number_from_the_data(site):
-    from macros import helplines
+    from macros.safety import helplines
 
-    directory = helplines.load()
+    directory = project().helplines
     known = {helplines.digits(n) for h in directory.helplines for n in (h.call, h.text) if n}
     known |= {helplines.digits(e.number) for e in directory.emergency}
     strays = [

@@ -8,17 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from macros import caveats
-from macros.practices import DOCS, page_meta
+from macros.safety import caveats
+from tests.support import DOCS, address, built_page, project
 
-PAGES = sorted(
-    p.relative_to(DOCS) for p in DOCS.rglob("*.md")
-    if p.relative_to(DOCS).parts[0] not in ("worksheets", "tags")
-)
+PAGES = sorted(Path(uri) for uri in project().pages if Path(uri).parts[0] not in ("worksheets", "tags"))
 
 
 def meta(src: Path) -> dict:
-    return page_meta(src.parent.as_posix(), src.stem)
+    return project().pages[src.as_posix()].meta
 
 
 FLAGGED = [p for p in PAGES if meta(p).get(caveats.FLAG) is True]
@@ -26,9 +23,7 @@ UNFLAGGED = [p for p in PAGES if p not in FLAGGED]
 
 
 def built(src: Path) -> Path:
-    if src.stem == "index":
-        return src.parent / "index.html"
-    return src.parent / src.stem / "index.html"
+    return built_page(address(DOCS / src))
 
 
 def test_the_pages_that_ask_partners_to_open_up_are_declared():
@@ -62,8 +57,8 @@ def test_a_flagged_page_carries_the_line_once_before_its_first_section(site, src
 @pytest.mark.parametrize("src", UNFLAGGED, ids=[p.as_posix() for p in UNFLAGGED])
 def test_an_unflagged_page_does_not_carry_the_line(site, src):
     page = built(src)
-    if (site.root / page).is_file():
-        assert not site.soup(page).select(f".{caveats.CSS_CLASS}"), f"{page}: the line without the flag"
+    assert (site.root / page).is_file(), f"{src} was not built to {page}"
+    assert not site.soup(page).select(f".{caveats.CSS_CLASS}"), f"{page}: the line without the flag"
 
 
 def test_the_line_is_kept_out_of_the_search_index(site):

@@ -47,7 +47,7 @@ def test_other_hosts_are_not_internal(site, url):
 
 def test_copy_link_buttons_sit_on_real_headings_with_plain_labels(site):
     """No button on generated headings (the tags page's), and no markup in any button's name."""
-    from macros.urls import GENERATED_PREFIXES
+    from macros.urls.scan import GENERATED_PREFIXES
 
     problems = []
     for page in site.pages:

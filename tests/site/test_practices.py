@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data import page_kinds
-from macros.practices import DOCS, LINKED, page_meta, practice_pages, time_bucket
+from macros.practices.model import LINKED, time_bucket
+from tests.support import project, section as part
 
-PARTS = [s["id"] for s in page_kinds()["practice"]["sections"]] + ["sources"]
-SLUGS = [p.stem for p in practice_pages()]
+PARTS = [s.id for s in project().kinds["practice"].sections] + ["sources"]
+SLUGS = sorted(project().practices)
 INDEX = Path("practices/index.html")
 PILLAR_OR_APPROACH = {
-    f"{folder}/{p.stem}/index.html"
+    f"{folder}/{p.slug}/index.html"
     for key, (folder, kind) in LINKED.items() if key != "barriers"
-    for p in (DOCS / folder).glob("*.md")
-    if p.stem != "index" and (kind is None or page_meta(folder, p.stem).get("kind") == kind)
+    for p in project().pages.values()
+    if p.folder == folder and p.slug != "index" and (kind is None or p.kind == kind)
 }
 
 
@@ -29,17 +29,6 @@ def part_ids(soup: BeautifulSoup) -> list[str]:
     return [h["id"] for h in soup.select("article h2[id]") if h["id"] in PARTS]
 
 
-def part(soup: BeautifulSoup, part_id: str) -> list:
-    """The elements of one part: everything after its heading up to the next h2."""
-    heading = soup.find(id=part_id)
-    found = []
-    for el in heading.find_next_siblings():
-        if el.name == "h2":
-            break
-        found.append(el)
-    return found
-
-
 def linked_pages(site, page: Path, elements) -> set[str]:
     targets = set()
     for el in elements:
@@ -49,8 +38,10 @@ def linked_pages(site, page: Path, elements) -> set[str]:
     return targets
 
 
-def test_there_are_practice_pages():
+def test_every_practice_page_is_built(site):
     assert len(SLUGS) >= 18, SLUGS
+    missing = [s for s in SLUGS if built(s) not in site.pages]
+    assert not missing, f"practice pages the build lacks: {missing}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -92,24 +83,30 @@ def test_the_worksheet_part_links_a_worksheet(site, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_practice_is_tagged_by_time_and_pillar_linking_the_tags_index(site, slug):
     page = built(slug)
-    practice = page_meta("practices", slug)["practice"]
+    practice = project().practices[slug]
     tags = {a.get_text(strip=True): a["href"] for a in site.soup(page).select(".md-tags a.md-tag")}
-    assert time_bucket(practice["minutes"]) in tags
-    assert page_meta("foundations", practice["pillars"][0])["title"] in tags
+    assert time_bucket(practice.minutes) in tags
+    assert project().title(f"foundations/{practice.pillars[0]}.md") in tags
     for name, href in tags.items():
         target, fragment = site.resolve(page, href)
         assert target.as_posix() == "tags/index.html" and fragment in site.ids(target), f"{slug}: tag {name!r}"
 
 
-def index_links(site, section_id: str) -> list[str]:
-    """The practice pages linked from one part of the practices index, in order, repeats kept."""
-    links = []
-    for el in part(site.soup(INDEX), section_id):
+def practice_anchors(site, soup: BeautifulSoup, section_id: str) -> list:
+    """The <a> elements in one part of the practices index that link a practice page, in order."""
+    anchors = []
+    for el in part(soup, section_id):
         for a in el.select("li > a[href]"):
             target = site.resolve(INDEX, a["href"])[0].as_posix()
             if target.startswith("practices/") and target != INDEX.as_posix():
-                links.append(target)
-    return links
+                anchors.append(a)
+    return anchors
+
+
+def index_links(site, section_id: str, soup: BeautifulSoup | None = None) -> list[str]:
+    """The practice pages linked from one part of the practices index, in order, repeats kept."""
+    soup = soup if soup is not None else site.soup(INDEX)
+    return [site.resolve(INDEX, a["href"])[0].as_posix() for a in practice_anchors(site, soup, section_id)]
 
 
 def test_the_index_lists_every_practice_once_by_time(site):
@@ -123,14 +120,21 @@ def test_the_index_lists_every_practice_by_pillar(site, section_id):
 
 
 def test_the_index_groups_by_barrier_from_front_matter(site):
-    expected = {built(s).as_posix() for s in SLUGS if page_meta("practices", s)["practice"].get("barriers")}
+    expected = {built(s).as_posix() for s in SLUGS if project().practices[s].barriers}
     assert expected and set(index_links(site, "by-barrier")) == expected
 
 
-def test_the_index_check_sees_a_missing_practice(site):
-    """Negative control: drop one entry from the built index and the comparison fails."""
-    links = index_links(site, "by-time")
-    assert sorted(links[1:]) != sorted(built(s).as_posix() for s in SLUGS)
+def test_the_index_check_sees_a_missing_and_a_repeated_practice(site):
+    """Negative control: the built index with one practice's entry taken out, or listed twice, fails
+    the comparison test_the_index_lists_every_practice_once_by_time makes."""
+    expected = sorted(built(s).as_posix() for s in SLUGS)
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    practice_anchors(site, soup, "by-time")[0].find_parent("li").decompose()
+    assert sorted(index_links(site, "by-time", soup)) != expected
+    soup = BeautifulSoup(str(site.soup(INDEX)), "html.parser")
+    item = practice_anchors(site, soup, "by-time")[0].find_parent("li")
+    item.insert_after(BeautifulSoup(str(item), "html.parser"))
+    assert sorted(index_links(site, "by-time", soup)) != expected
 
 
 def test_the_tags_index_lists_every_practice(site):

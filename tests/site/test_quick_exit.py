@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.safety import ESCAPE, QUICK_EXIT
+from macros.safety.quick_exit import ESCAPE, QUICK_EXIT
 from tests.safety_pages import safety_pages
+from tests.support import built_page, section_text
 
 CONTROL = ".md-header [data-closer-quick-exit] a.closer-quick-exit__link[href]"
-
-
-def html_of(address: str) -> Path:
-    return Path(address) / "index.html"
 
 
 def test_every_safety_page_has_the_quick_exit_in_its_header(site):
     problems = []
     for address in safety_pages():
-        page = html_of(address)
+        page = built_page(address)
         links = site.soup(page).select(CONTROL)
         if len(links) != 1:
             problems.append(f"{page}: {len(links)} quick exits in the header")
@@ -33,7 +30,7 @@ def test_every_safety_page_has_the_quick_exit_in_its_header(site):
 
 def test_every_page_has_it_and_escape_leaves_only_on_safety_pages(site):
     """A frightened reader may land on any page; Escape keeps its ordinary meaning off the safety pages."""
-    marked = {html_of(a) for a in safety_pages()}
+    marked = {built_page(a) for a in safety_pages()}
     missing = [str(p) for p in site.pages if len(site.soup(p).select(CONTROL)) != 1]
     assert not missing, f"pages without exactly one quick exit: {missing}"
     escape = {p for p in site.pages if site.soup(p).select(".md-header [data-closer-quick-exit][data-closer-escape]")}
@@ -50,13 +47,7 @@ def test_the_hooks_pattern_matches_the_partial(site):
 
 def test_the_safety_page_tells_the_truth_about_saved_answers(site):
     soup = site.soup(Path("safety/index.html"))
-    heading = soup.find("h2", id="online-safety")
-    text = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        text.append(sibling.get_text(" "))
-    section = " ".join(" ".join(text).split())
+    section = section_text(soup, "online-safety")
     assert "keeps no record of your visit" not in section
     for words in ("saves your answers in this browser", "anyone who can use this browser",
                   "Erase all my answers now", "Esc"):

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from macros import worksheets
+from tests.support import pdf_text, project
 
-SHEETS = list(worksheets.load_all().values())
+SHEETS = list(project().worksheets.values())
 LINE = re.compile(r"Last reviewed (\d{1,2} \w+ \d{4}) · Next review due (\d{1,2} \w+ \d{4})")
 
 
@@ -56,12 +55,11 @@ def test_the_review_line_links_to_the_review_policy(site):
     assert site.resolve(page, link["href"]) == (Path("about/index.html"), "review")
 
 
-@pytest.mark.parametrize("sheet", SHEETS, ids=[s["id"] for s in SHEETS])
+@pytest.mark.parametrize("sheet", SHEETS, ids=[s.id for s in SHEETS])
 def test_every_worksheet_printout_and_pdf_carries_its_review_dates(site, sheet):
-    expected = f"Last reviewed {spoken(sheet['reviewed'])} · Next review due {spoken(sheet['next_review'])}"
-    footer = site.soup(Path("worksheets") / sheet["id"] / "index.html").select_one(".ws-print-footer")
+    expected = f"Last reviewed {spoken(sheet.reviewed)} · Next review due {spoken(sheet.next_review)}"
+    footer = site.soup(Path("worksheets") / sheet.id / "index.html").select_one(".ws-print-footer")
     assert expected in " ".join(footer.get_text(" ").split())
-    reader = PdfReader(site.root / "worksheets" / sheet["id"] / f"{sheet['id']}.pdf")
-    text = " ".join(" ".join((page.extract_text() or "") for page in reader.pages).split())
-    assert expected in text, f"{sheet['id']}.pdf lacks {expected!r}"
+    text = pdf_text(site.root / "worksheets" / sheet.id / f"{sheet.id}.pdf")
+    assert expected in text, f"{sheet.id}.pdf lacks {expected!r}"
 

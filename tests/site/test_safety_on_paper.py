@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros import helplines, therapists, worksheets
+from macros.therapists.concerns import PACKETS
+from tests.support import project
 
-DIRECTORY = helplines.load()
-SHEETS = sorted(worksheets.load_all())
-CONCERNS = [c["id"] for c in therapists.concerns()]
+DIRECTORY = project().helplines
+SHEETS = sorted(project().worksheets)
+CONCERNS = [c.id for c in project().concerns]
 ADDRESS = re.compile(r"https?://\S+/safety/")
 
 
@@ -32,7 +33,7 @@ def missing_safety(text: str) -> list[str]:
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_every_worksheet_pdf_carries_the_safety_address_and_numbers_within_its_pages(site, sheet):
     reader = PdfReader(site.root / "worksheets" / sheet / f"{sheet}.pdf")
-    declared = worksheets.get(sheet)["pages"]
+    declared = project().worksheets[sheet].pages
     assert len(reader.pages) == declared, f"{sheet}: {len(reader.pages)} pages, declared {declared}"
     last = reader.pages[-1].extract_text()
     assert not missing_safety(last), f"{sheet}: the last page lacks {missing_safety(last)}"
@@ -42,7 +43,7 @@ def test_every_worksheet_pdf_carries_the_safety_address_and_numbers_within_its_p
 
 @pytest.mark.parametrize("concern", CONCERNS)
 def test_every_packet_pdf_carries_the_safety_address_on_every_page_and_the_numbers(site, concern):
-    reader = PdfReader(site.root / therapists.PACKETS / concern / f"{concern}.pdf")
+    reader = PdfReader(site.root / PACKETS / concern / f"{concern}.pdf")
     pages = [flat(p.extract_text()) for p in reader.pages]
     bare = [i + 1 for i, text in enumerate(pages) if not ADDRESS.search(text)]
     assert not bare, f"{concern}: pages {bare} do not print the safety page's address"
@@ -71,7 +72,7 @@ def test_the_paper_check_catches_a_missing_number():
 
 
 def test_packets_carry_each_practice_caveats_and_pitfalls(site):
-    page = site.soup(Path(therapists.PACKETS) / "since-the-affair" / "index.html")
+    page = site.soup(Path(PACKETS) / "since-the-affair" / "index.html")
     text = flat(page.select_one("article").get_text(" "))
     assert "not a replacement for help from a couples therapist" in text
     assert page.select_one("#rebuilding-trust-through-action-pitfalls") is not None

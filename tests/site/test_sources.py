@@ -3,21 +3,16 @@ writer's note, and never the unsourced percentage that one source article quotes
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
-from pypdf import PdfReader
 
-from macros.data import NO_DATE, page_kinds, sources, visible_text, writer_notes_shown
+from macros.content.pages import visible_text, writer_notes_shown
+from macros.content.sources import NO_DATE
+from tests.support import pdf_text, project, section_text
 
 # Source 001 quotes a percentage of couples without naming a study; Closer never repeats it.
 UNSOURCED_FIGURE = re.compile(r"\b68\s*(%|per\s*cent|percent)", re.I)
 YEAR = re.compile(rf"\((\d{{4}}|{re.escape(NO_DATE)})\)\.")
-
-
-@lru_cache(maxsize=None)
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def built_texts(site):
@@ -26,7 +21,7 @@ def built_texts(site):
         if path.suffix == ".html":
             yield path, visible_text(path.read_text(encoding="utf-8"))
         elif path.suffix == ".pdf":
-            yield path, " ".join(pdf_text(path).split())
+            yield path, pdf_text(path)
         elif path.suffix == ".json":
             yield path, path.read_text(encoding="utf-8")
 
@@ -53,16 +48,16 @@ def test_the_figure_check_finds_the_figure_in_its_usual_forms(text, found):
 
 
 def test_no_writer_note_reaches_a_page_or_pdf(site):
-    shown = {str(p.relative_to(site.root)): ids for p, text in built_texts(site) if (ids := writer_notes_shown(text))}
+    shown = {str(p.relative_to(site.root)): ids for p, text in built_texts(site) if (ids := writer_notes_shown(text, project().sources))}
     assert not shown, f"writers' notes shown to readers: {shown}"
 
 
 def test_the_note_check_sees_a_note_pasted_into_a_built_page(site):
     """Negative control: a real page with one writer's note added is caught."""
     page = site.pages[0]
-    sid, entry = next((sid, e) for sid, e in sources().items() if e.get("writer_note"))
-    html = (site.root / page).read_text(encoding="utf-8").replace("</article>", f"<p>{entry['writer_note']}</p></article>")
-    assert sid in writer_notes_shown(html)
+    sid, entry = next((sid, e) for sid, e in project().sources.items() if e.writer_note)
+    html = (site.root / page).read_text(encoding="utf-8").replace("</article>", f"<p>{entry.writer_note}</p></article>")
+    assert sid in writer_notes_shown(html, project().sources)
 
 
 def test_every_sources_box_shows_full_citations(site):
@@ -78,15 +73,11 @@ def test_every_sources_box_shows_full_citations(site):
 
 def test_every_approach_page_says_how_well_it_works(site):
     """The build enforces the section; this checks each one has something in it."""
-    assert any(s["id"] == "evidence" for s in page_kinds()["approach"]["sections"])
-    thin = []
-    for page in (p for p in site.pages if site.kind(p) == "approach"):
-        heading = site.soup(page).find("h2", id="evidence")
-        words = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            words += sibling.get_text(" ").split()
+    assert any(s.id == "evidence" for s in project().kinds["approach"].sections)
+    thin, approaches = [], [p for p in site.pages if site.kind(p) == "approach"]
+    assert approaches, "no approach pages in the built site"
+    for page in approaches:
+        words = section_text(site.soup(page), "evidence").split()
         if len(words) < 120:
             thin.append(f"{page}: {len(words)} words under 'How well does it work?'")
     assert not thin, "\n".join(thin)

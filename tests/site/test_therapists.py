@@ -8,29 +8,28 @@ from pathlib import Path
 
 import pytest
 
-from macros import therapists
-from macros.data import DataError
+from macros.content.errors import DataError
+from macros.therapists import concerns as concerns_model
+from tests.support import DOCS, PUBLIC, address, built_page, pdf_text, project, section
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path("therapists/index.html")
-PUBLIC = "https://closer-guide.org/"
 
 
 @pytest.fixture(scope="module")
 def concerns() -> list[dict]:
-    return therapists.concerns()
+    return project().concerns
+
+
+def worksheet_of(slug: str):
+    return project().worksheet_of(project().practices[slug])
 
 
 def concern_block(site, concern_id: str) -> list:
     """The elements under one concern's heading on the hub, up to the next heading."""
     heading = site.soup(HUB).find(id=concern_id)
     assert heading is not None and heading.name == "h3", f"the hub has no h3#{concern_id}"
-    block = []
-    for el in heading.find_next_siblings():
-        if el.name in ("h2", "h3"):
-            break
-        block.append(el)
-    return block
+    return section(site.soup(HUB), concern_id)
 
 
 def links_in(elements) -> list[str]:
@@ -48,39 +47,38 @@ def assert_resolves(site, page: Path, href: str) -> tuple[Path, str]:
 def test_at_least_twelve_concerns_in_a_clients_words(site, concerns):
     assert len(concerns) >= 12
     ids = [h["id"] for h in site.soup(HUB).select("h2#by-concern ~ h3")][: len(concerns)]
-    assert ids == [c["id"] for c in concerns]
+    assert ids == [c.id for c in concerns]
     for must in ("never-talk-about-anything-real", "shut-down-when-we-argue", "since-the-affair", "like-roommates", "same-fight"):
         assert must in ids
 
 
 def test_every_concern_points_to_exact_sections_steps_worksheets_and_a_packet(site, concerns):
     for c in concerns:
-        hrefs = links_in(concern_block(site, c["id"]))
+        hrefs = links_in(concern_block(site, c.id))
         targets = [assert_resolves(site, HUB, h) for h in hrefs]
-        for read in c["read"]:
+        for read in c.read:
             page, _, anchor = read.partition("#")
-            assert anchor, f"data/concerns.yml: {c['id']}: 'read' {read!r} must name a section"
-            assert (Path(page) / "index.html", anchor) in targets, f"{c['id']}: no link to {read}"
-        for slug in c["practices"]:
-            assert (Path("practices", slug, "index.html"), "how-to-do-it") in targets, f"{c['id']}: no link to {slug} steps"
-            sheet = therapists.worksheet_target(slug)
-            expected = Path(sheet[:-3], "index.html") if sheet else Path("worksheets/index.html")
-            assert (expected, "") in targets, f"{c['id']}: no link to the worksheet of {slug} ({expected})"
-        assert (Path("therapists/packets", c["id"], "index.html"), "") in targets
+            assert anchor, f"data/concerns.yml: {c.id}: 'read' {read!r} must name a section"
+            assert (built_page(address(DOCS / f"{page}.md")), anchor) in targets, f"{c.id}: no link to {read}"
+        for slug in c.practices:
+            assert (Path("practices", slug, "index.html"), "how-to-do-it") in targets, f"{c.id}: no link to {slug} steps"
+            sheet = worksheet_of(slug)
+            expected = Path(sheet.src_uri[:-3], "index.html") if sheet else Path("worksheets/index.html")
+            assert (expected, "") in targets, f"{c.id}: no link to the worksheet of {slug} ({expected})"
+        assert (Path("therapists/packets", c.id, "index.html"), "") in targets
 
 
 def test_worksheets_that_exist_are_linked_directly(site):
     built = {p.parent.name for p in (site.root / "worksheets").glob("*/index.html")}
-    practices_with_sheets = [s for s in therapists.practice_slugs() if therapists.worksheet_target(s)]
+    practices_with_sheets = [s for s in sorted(project().practices) if worksheet_of(s)]
     assert practices_with_sheets, "no practice has a worksheet page yet"
     for slug in practices_with_sheets:
-        assert Path(therapists.worksheet_target(slug)).stem in built
+        assert worksheet_of(slug).id in built
 
 
 def test_homework_pairings_cover_every_approach_a_practice_names(site):
     items = site.soup(HUB).select_one("h2#by-approach ~ ul").find_all("li", recursive=False)
-    pairs = [(a, s) for s in therapists.practice_slugs()
-             for a in therapists.practice_meta(s)["practice"].get("approaches") or []]
+    pairs = [(a, s) for s in sorted(project().practices) for a in project().practices[s].approaches]
     found = []
     for item in items:
         approach, _ = assert_resolves(site, HUB, item.strong.a["href"])
@@ -90,47 +88,80 @@ def test_homework_pairings_cover_every_approach_a_practice_names(site):
                 found.append((approach.parent.name, target.parent.name))
             elif "glossary" not in a["href"]:
                 assert a["aria-label"].startswith("Worksheet: "), f"{a}: a worksheet link needs its full name"
-    assert sorted(found) == sorted(pairs) and len(pairs) >= 20
+    assert sorted(found) == sorted(pairs) and len(pairs) >= 18
 
 
-@pytest.mark.parametrize("concern", therapists.concerns(), ids=lambda c: c["id"])
+def hub_pairings(site) -> dict[str, list[str]]:
+    """Approach page -> the practice pages the hub pairs with it, as built."""
+    pairs = {}
+    for item in site.soup(HUB).select_one("h2#by-approach ~ ul").find_all("li", recursive=False):
+        approach, _ = assert_resolves(site, HUB, item.strong.a["href"])
+        pairs[approach.as_posix()] = [assert_resolves(site, HUB, a["href"])[0].as_posix()
+                                      for a in item.find_all("a", href=True)[1:] if a["href"].endswith("#how-to-do-it")]
+    return pairs
+
+
+def approach_pairings(site) -> dict[str, list[str]]:
+    """Approach page -> the practice pages its own 'at home' section lists, as built."""
+    pairs = {}
+    for page in (p for p in site.pages if site.kind(p) == "approach"):
+        links = [a["href"] for el in section(site.soup(page), "at-home") for a in el.select("a[href]")]
+        targets = [site.resolve(page, href)[0].as_posix() for href in links]
+        pairs[page.as_posix()] = [t for t in targets if t.startswith("practices/") and t != "practices/index.html"]
+    return pairs
+
+
+def test_the_hub_pairs_exactly_what_each_approach_page_lists(site):
+    """One declaration (each practice's `approaches`) makes both lists: only real approaches, the same
+    practices, in the same order."""
+    hub, pages = hub_pairings(site), approach_pairings(site)
+    assert len(pages) >= 5 and all(pages.values()), pages
+    assert hub == pages
+
+
+def test_the_agreement_check_sees_a_difference(site):
+    """Negative control: an approach page listing one practice fewer than the hub is told apart."""
+    hub = hub_pairings(site)
+    first = next(iter(hub))
+    assert {**hub, first: hub[first][1:]} != approach_pairings(site)
+
+
+@pytest.mark.parametrize("concern", project().concerns, ids=lambda c: c.id)
 def test_each_packet_gathers_the_steps_and_addresses(site, concern):
-    page = Path("therapists/packets", concern["id"], "index.html")
+    page = Path("therapists/packets", concern.id, "index.html")
     soup = site.soup(page)
-    assert concern["words"].rstrip(".") in soup.select_one("article h1").get_text()
+    assert concern.words.rstrip(".") in soup.select_one("article h1").get_text()
     text = soup.select_one("article").get_text(" ", strip=True)
-    for slug in concern["practices"]:
+    for slug in concern.practices:
         section = soup.select_one(f"section.closer-packet-practice h2#{slug}")
         assert section is not None, f"{page}: no section for {slug}"
         steps = section.find_parent("section").select_one("ol")
         assert steps is not None and len(steps.find_all("li", recursive=False)) >= 3, f"{page}: {slug} has no steps"
         assert f"{PUBLIC}practices/{slug}/#how-to-do-it" in text
-        sheet = therapists.worksheet_target(slug)
-        assert (f"{PUBLIC}{sheet[:-3]}/" if sheet else f"{PUBLIC}worksheets/") in text
+        sheet = worksheet_of(slug)
+        assert (f"{PUBLIC}{sheet.src_uri[:-3]}/" if sheet else f"{PUBLIC}worksheets/") in text
     for a in soup.select("article a[href]"):
         if not a["href"].startswith(("http", "#")):
             assert_resolves(site, page, a["href"])
 
 
-@pytest.mark.parametrize("concern", therapists.concerns(), ids=lambda c: c["id"])
+@pytest.mark.parametrize("concern", project().concerns, ids=lambda c: c.id)
 def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
     from pypdf import PdfReader
 
-    from macros import worksheets
-
-    folder = Path("therapists/packets", concern["id"])
-    assert site.soup(folder / "index.html").select_one(f'a[href="{concern["id"]}.pdf"][download]')
-    reader = PdfReader(site.root / folder / f"{concern['id']}.pdf")
-    text = " ".join((page.extract_text() or "") for page in reader.pages)
-    sheets = [Path(t).stem for t in map(therapists.worksheet_target, concern["practices"]) if t]
+    folder = Path("therapists/packets", concern.id)
+    assert site.soup(folder / "index.html").select_one(f'a[href="{concern.id}.pdf"][download]')
+    reader = PdfReader(site.root / folder / f"{concern.id}.pdf")
+    text = pdf_text(site.root / folder / f"{concern.id}.pdf")
+    sheets = [w.id for w in map(worksheet_of, concern.practices) if w]
     assert len(reader.pages) >= 1 + len(sheets)
-    for slug in concern["practices"]:
-        assert therapists.practice_meta(slug)["title"].split()[0] in text
+    for slug in concern.practices:
+        assert project().practices[slug].title.split()[0] in text
     for wid in sheets:
-        assert worksheets.get(wid)["title"].split(",")[0] in " ".join(text.split()), f"{folder}: no worksheet {wid}"
+        assert project().worksheets[wid].title.split(",")[0] in text, f"{folder}: no worksheet {wid}"
     links = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots") or []
              if "/A" in a.get_object()]
-    assert f"{PUBLIC}practices/{concern['practices'][0]}/#how-to-do-it" in links
+    assert f"{PUBLIC}practices/{concern.practices[0]}/#how-to-do-it" in links
 
 
 def test_packets_are_under_handouts_in_the_navigation_and_out_of_search(site, concerns):
@@ -161,8 +192,7 @@ def test_the_hub_states_the_licence_and_the_repository_carries_it(site):
     ({"id": "x", "words": "W.", "read": ["foundations/trust#what-it-is"], "practices": ["mirroring"]},
      "concern 'x': missing required key 'about'"),
 ])
-def test_bad_concern_data_is_named(tmp_path, entry, message):
-    path = tmp_path / "concerns.yml"
-    path.write_text(json.dumps([entry]), encoding="utf-8")
-    with pytest.raises(DataError, match=re.escape(message)):
-        therapists.concerns(path)
+def test_bad_concern_data_is_named(content, entry, message):
+    with pytest.raises(DataError, match=re.escape(message)) as err:
+        concerns_model.validate([entry], "data/concerns.yml", content.pages, frozenset(content.practices))
+    assert str(err.value).startswith("data/concerns.yml: concern ")

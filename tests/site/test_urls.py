@@ -15,19 +15,32 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.meta import get_data
 from mkdocs_redirects.plugin import write_html
 
-from macros import urls
-from macros.data import DataError, page_kinds
+from mkdocs.exceptions import PluginError
+
+from macros.content.errors import DataError
+from macros.urls import __main__ as urls_cli, contract as urls_contract, scan as urls_scan
+from tests.support import DOCS, address, project
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
 def contract() -> dict:
-    return urls.load()
+    return project().urls
+
+
+class _Config(dict):
+    """Enough of MkDocs' config for a post-build hook: the site folder, and the content model it carries."""
+
+    closer_content = None
+
+
+def build_config(site_dir: Path) -> _Config:
+    config = _Config(site_dir=str(site_dir))
+    config.closer_content = project()
+    return config
 
 
 @pytest.fixture
@@ -39,19 +52,19 @@ def site_copy(site, tmp_path) -> Path:
 
 
 def address_of(md: Path) -> str:
-    rel = md.relative_to(DOCS).with_suffix("").as_posix()
-    return "/" if rel == "index" else "/" + (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+    """The address as data/urls.yml writes it, from the root: "/", "/safety/"."""
+    return "/" + address(md)
 
 
 # --- the real site -------------------------------------------------------------------------------
 
 def test_the_built_site_keeps_every_promise(site, contract):
-    problems = urls.check(site.root, contract)
+    problems = urls_contract.check(site.root, contract)
     assert not problems, "data/urls.yml is broken by this build (`make urls` explains):\n" + "\n".join(problems)
 
 
 def test_every_section_of_the_build_is_registered(site, contract):
-    additions = urls.missing(site.root, contract)
+    additions = urls_contract.missing(site.root, contract)
     assert additions == {"pages": {}, "files": []}, (
         f"the build has addresses or anchors data/urls.yml does not list; run `make urls-add` and review the diff: {additions}"
     )
@@ -61,8 +74,8 @@ def test_the_contract_promises_every_required_section(contract):
     """Each pillar, barrier, approach and practice page promises its required sections by id."""
     checked = 0
     for md in sorted(DOCS.rglob("*.md")):
-        _, meta = get_data(md.read_text(encoding="utf-8"))
-        required = [s["id"] for s in page_kinds().get(meta.get("kind"), {}).get("sections") or []]
+        meta = project().pages[md.relative_to(DOCS).as_posix()].meta
+        required = [s.id for s in (project().kinds[meta.get("kind")].sections if meta.get("kind") in project().kinds else ())]
         if required:
             promised = contract["pages"].get(address_of(md), [])
             assert set(required) <= set(promised), f"{address_of(md)}: expected {required} in data/urls.yml, found {promised}"
@@ -81,7 +94,7 @@ def test_the_contract_promises_the_sections_people_send(contract):
 
 
 def test_the_short_help_address_redirects_and_keeps_the_anchor(site, contract):
-    page = urls.BuiltPage(site.root / "help" / "index.html")
+    page = urls_scan.BuiltPage(site.root / "help" / "index.html")
     assert page.redirect_to == "../safety/" and page.keeps_hash
     assert "helplines" in contract["pages"]["/help/"]
 
@@ -109,7 +122,7 @@ def test_every_written_heading_has_an_explicit_id():
 
 def test_a_page_removed_without_a_redirect_is_named(site_copy, contract):
     shutil.rmtree(site_copy / "practices" / "mirroring")
-    problems = urls.check(site_copy, contract)
+    problems = urls_contract.check(site_copy, contract)
     assert problems == [
         "/practices/mirroring/: promised in data/urls.yml, but the build has no page there; "
         "restore it or add a redirect (mkdocs.yml, plugins: redirects: redirect_maps)"
@@ -119,10 +132,10 @@ def test_a_page_removed_without_a_redirect_is_named(site_copy, contract):
 def test_a_page_nobody_registered_is_named(site_copy, contract):
     (site_copy / "practices" / "new-practice").mkdir()
     shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
-    assert urls.check(site_copy, contract) == [
+    assert urls_contract.check(site_copy, contract) == [
         "/practices/new-practice/: the build has this page, but data/urls.yml does not list it; register it (make urls prints the line)"
     ]
-    assert urls.missing(site_copy, contract)["pages"]["/practices/new-practice/"][:4] == [
+    assert urls_contract.missing(site_copy, contract)["pages"]["/practices/new-practice/"][:4] == [
         "what-it-is", "why-it-helps", "time-needed", "how-to-do-it"]
 
 
@@ -133,14 +146,14 @@ def test_a_moved_page_with_a_redirect_keeps_every_promise(site_copy, contract):
     write_html(str(site_copy), "practices/mirroring/index.html", "../mirroring-and-validation/")
     moved = {"pages": {**contract["pages"], "/practices/mirroring-and-validation/": contract["pages"]["/practices/mirroring/"]},
              "files": contract["files"]}
-    assert urls.check(site_copy, moved) == []
+    assert urls_contract.check(site_copy, moved) == []
     assert "window.location.hash" in (old / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_redirect_to_a_page_without_the_anchors_is_named(site_copy, contract):
     shutil.rmtree(site_copy / "practices" / "mirroring")
     write_html(str(site_copy), "practices/mirroring/index.html", "../../about/")
-    problems = urls.check(site_copy, contract)
+    problems = urls_contract.check(site_copy, contract)
     assert "/practices/mirroring/#how-to-do-it: promised in data/urls.yml, but the page (redirected to /about/) has no element with id 'how-to-do-it'" in problems
 
 
@@ -149,39 +162,36 @@ def test_a_redirect_that_drops_the_anchor_is_named(site_copy, contract):
     (site_copy / "practices" / "mirroring").mkdir()
     (site_copy / "practices" / "mirroring" / "index.html").write_text(
         '<html><head><meta http-equiv="refresh" content="0; url=../active-listening/"></head></html>', encoding="utf-8")
-    assert urls.check(site_copy, contract) == [
+    assert urls_contract.check(site_copy, contract) == [
         "/practices/mirroring/: redirects without keeping the #anchor, so promised section links would break"]
 
 
 def test_adding_entries_never_removes_one(contract):
-    merged = urls.add({"pages": {"/gone/": ["kept"]}, "files": ["/old.pdf"]}, {"pages": {"/new/": ["a"]}, "files": []})
+    merged = urls_contract.add({"pages": {"/gone/": ["kept"]}, "files": ["/old.pdf"]}, {"pages": {"/new/": ["a"]}, "files": []})
     assert merged == {"pages": {"/gone/": ["kept"], "/new/": ["a"]}, "files": ["/old.pdf"]}
-    assert urls.load() == contract
+    assert project().urls == contract
 
 
-def test_the_contract_file_rejects_a_malformed_entry(tmp_path):
-    bad = tmp_path / "urls.yml"
-    bad.write_text("pages:\n  practices/mirroring/: [how-to-do-it]\n", encoding="utf-8")
-    with pytest.raises(DataError, match="page address 'practices/mirroring/' must start with '/'"):
-        urls.load(bad)
-    bad.write_text("pages:\n  /practices/mirroring/: [how-to-do-it, how-to-do-it]\n", encoding="utf-8")
-    with pytest.raises(DataError, match="page '/practices/mirroring/': an anchor is listed twice"):
-        urls.load(bad)
+def test_the_contract_file_rejects_a_malformed_entry():
+    with pytest.raises(DataError, match="^data/urls.yml: page address 'practices/mirroring/' must start with '/'"):
+        urls_contract.load({"pages": {"practices/mirroring/": ["how-to-do-it"]}})
+    with pytest.raises(DataError, match="^data/urls.yml: page '/practices/mirroring/': an anchor is listed twice"):
+        urls_contract.load({"pages": {"/practices/mirroring/": ["how-to-do-it", "how-to-do-it"]}})
 
 
 def test_make_urls_prints_what_is_missing_and_writes_nothing(site_copy, capsys):
-    before = urls.CONTRACT.read_text(encoding="utf-8")
+    before = urls_cli.CONTRACT.read_text(encoding="utf-8")
     (site_copy / "practices" / "new-practice").mkdir()
     shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
-    assert urls.main([str(site_copy)]) == 0
+    assert urls_cli.main([str(site_copy)]) == 0
     out = capsys.readouterr().out
     assert "/practices/new-practice/: [what-it-is, why-it-helps, time-needed, how-to-do-it" in out
-    assert urls.CONTRACT.read_text(encoding="utf-8") == before
+    assert urls_cli.CONTRACT.read_text(encoding="utf-8") == before
 
 
 def test_make_urls_fails_on_a_broken_promise(site_copy, capsys):
     shutil.rmtree(site_copy / "practices" / "mirroring")
-    assert urls.main([str(site_copy)]) == 1
+    assert urls_cli.main([str(site_copy)]) == 1
     assert "BROKEN PROMISE /practices/mirroring/" in capsys.readouterr().err
 
 
@@ -198,7 +208,10 @@ def test_every_linkable_heading_has_a_copy_link_button(site):
     checked, problems = 0, []
     for page in site.pages:
         for heading in site.soup(page).select("article h2, article h3, article h4, article h5, article h6"):
-            if not heading.select_one("a.headerlink") or heading["id"].startswith(urls.GENERATED_PREFIXES):
+            if not heading.select_one("a.headerlink") or heading["id"].startswith(urls_scan.GENERATED_PREFIXES):
+                continue
+            if page.as_posix() == "glossary/index.html" and heading["id"].startswith("letter-"):
+                assert not heading.select("button.closer-copylink"), f"a copy-link button on the letter {heading['id']}"
                 continue
             buttons = heading.select("button.closer-copylink")
             words = BeautifulSoup(str(heading), "html.parser")
@@ -236,12 +249,11 @@ def test_the_hook_adds_a_button_only_where_there_is_a_permalink():
 def test_every_build_refuses_a_broken_promise(site_copy):
     """hooks/urls.py holds the contract at the end of each build, naming the first broken promise."""
     from hooks import urls as hook
-    from macros.data import DataError
 
-    hook.on_post_build({"site_dir": str(site_copy)})  # the real build keeps every promise
+    hook.on_post_build(build_config(site_copy))  # the real build keeps every promise
     shutil.rmtree(site_copy / "practices" / "mirroring")
-    with pytest.raises(DataError, match=r"^data/urls.yml: /practices/mirroring/: promised in data/urls.yml, but the build has no page"):
-        hook.on_post_build({"site_dir": str(site_copy)})
+    with pytest.raises(PluginError, match=r"^data/urls.yml: /practices/mirroring/: promised in data/urls.yml, but the build has no page"):
+        hook.on_post_build(build_config(site_copy))
 
 
 def test_a_page_not_yet_registered_does_not_stop_the_build(site_copy):
@@ -250,4 +262,4 @@ def test_a_page_not_yet_registered_does_not_stop_the_build(site_copy):
 
     (site_copy / "practices" / "new-practice").mkdir()
     shutil.copy(site_copy / "practices" / "mirroring" / "index.html", site_copy / "practices" / "new-practice" / "index.html")
-    hook.on_post_build({"site_dir": str(site_copy)})
+    hook.on_post_build(build_config(site_copy))

@@ -10,8 +10,9 @@ import pytest
 from bench import lighthouse, pdfs, scale, stats, stock
 from bench.__main__ import summary_rows
 from bench.server import serve
-from macros.data import DataError
-from macros.pages import validate_meta
+from macros.content.errors import DataError
+from macros.content.markdown import front_matter
+from macros.content.pages import validate_meta
 from mkdocs.utils.meta import get_data
 
 REAL_CONFIG = """
@@ -142,11 +143,13 @@ def test_macro_renderer_runs_our_macros_and_strips_only_a_failing_page(tmp_path)
 
 # --- the scale site ------------------------------------------------------------------------------
 
-def test_generated_scale_page_passes_our_front_matter_checks():
+def test_generated_scale_page_passes_our_front_matter_checks(content):
     rng = random.Random(1)
     markdown = scale.page_markdown(rng, ["stonewalling", "emotional bid"], 7, "seed-000")
     body, meta = get_data(markdown)
-    assert validate_meta(f"{scale.SCALE_DIR}/page-0007.md", meta, markdown)[0]["id"] == "seed-000"
+    uri = f"{scale.SCALE_DIR}/page-0007.md"
+    assert front_matter(f"docs/{uri}", markdown)[0] == meta
+    assert validate_meta(f"docs/{uri}", uri, meta, content.kinds, content.sources)[0].id == "seed-000"
     assert body.count("\n## ") == 6
     assert 700 < len(body.split()) < 1200
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros import caveats
-from macros.data import DataError
+from macros.safety import caveats
+from macros.content.errors import DataError
 
 FLAGGED = {"opens_up": True}
 

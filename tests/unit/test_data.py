@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data import DataError, read_yaml
+from macros.content.errors import DataError
+from macros.content.fields import expect_text
+from macros.content.files import read_yaml
 
 
 @pytest.mark.parametrize("text, message", [
@@ -40,14 +42,10 @@ def test_good_yaml_still_reads_dates_and_merges(tmp_path):
     "A comment <!-- here -->", "</p>",
 ])
 def test_markup_in_a_text_field_is_refused_naming_the_field(value):
-    from macros.data import expect_text
-
     with pytest.raises(DataError, match=r"^x.yml: term 'trust': 'definition' must be plain text without HTML"):
         expect_text("x.yml: term 'trust'", "definition", value)
 
 
 @pytest.mark.parametrize("value", ["Fear & anger", "If a < b then", "Tom & Jerry's 2 < 3 rule", "Q&A"])
 def test_ordinary_punctuation_is_text(value):
-    from macros.data import expect_text
-
     assert expect_text("x.yml: term 'trust'", "definition", value) == value

@@ -5,10 +5,12 @@ import re
 
 import pytest
 
-from macros import glossary
-from macros.data import DataError
+from macros.glossary import linker as glossary_linker, page as glossary_page, terms as glossary_terms
+from tests.conftest import ROOT
+from macros.content.errors import DataError
 
 FILE = "data/glossary.yml"
+PAGES = frozenset(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
 
 
 def entry(slug="stonewalling", **changes):
@@ -23,7 +25,7 @@ def entry(slug="stonewalling", **changes):
 
 
 def terms(*entries):
-    return glossary.validate(list(entries), FILE)
+    return glossary_terms.validate(list(entries), FILE, PAGES)
 
 
 GOOD = terms(
@@ -39,18 +41,18 @@ URL = "../../glossary/"
 
 
 def link(html, known=GOOD):
-    return glossary.Linker(known).link(html, URL)
+    return glossary_linker.Linker(known).link(html, URL)
 
 
 def linked(html):
     """The (text, slug) of every glossary link in the output."""
-    return re.findall(r'<a class="closer-glossary-link" href="\.\./\.\./glossary/#([^"]+)" title="[^"]+">([^<]+)</a>', link(html)[0])
+    return re.findall(r'<a class="closer-glossary-link" href="\.\./\.\./glossary/#([^"]+)" data-closer-term="[^"]+" data-closer-definition="[^"]+">([^<]+)</a>', link(html)[0])
 
 
 # --- data validation -----------------------------------------------------------------------------
 
-def test_the_real_glossary_is_valid_and_big_enough():
-    real = glossary.load()
+def test_the_real_glossary_is_valid_and_big_enough(content):
+    real = content.terms
     assert len(real) >= 40
     assert [t.term.casefold() for t in real] == sorted(t.term.casefold() for t in real)
 
@@ -76,7 +78,7 @@ def test_the_real_glossary_is_valid_and_big_enough():
 ])
 def test_bad_data_names_the_file_and_the_term(entries, message):
     with pytest.raises(DataError) as err:
-        glossary.validate(entries, FILE)
+        glossary_terms.validate(entries, FILE, PAGES)
     assert str(err.value).startswith(f"{FILE}: ")
     assert message in str(err.value)
 
@@ -88,10 +90,11 @@ def test_a_good_entry_passes_validation():
 
 # --- the linker ---------------------------------------------------------------------------------
 
-def test_the_first_use_is_linked_with_its_definition_as_tooltip():
+def test_the_first_use_is_linked_with_its_term_and_definition_for_the_popover():
     html, used = link("<p>Stonewalling hurts. More stonewalling.</p>")
     assert html.count("<a ") == 1
-    assert '<a class="closer-glossary-link" href="../../glossary/#stonewalling" title="A short meaning of stonewalling.">Stonewalling</a> hurts.' in html
+    assert '<a class="closer-glossary-link" href="../../glossary/#stonewalling" data-closer-term="stonewalling" data-closer-definition="A short meaning of stonewalling.">Stonewalling</a> hurts.' in html
+    assert "title=" not in html  # no hover tooltip beside the popover
     assert used == ["stonewalling"]
 
 
@@ -169,7 +172,7 @@ def test_an_explicit_term_link_gets_its_tooltip_and_is_the_only_link_to_its_term
     out, used = link(html)
     assert used == ["flooding"]
     assert out.count("<a ") == 1
-    assert '<a class="closer-glossary-link" title="A short meaning of flooding." href="../../glossary/#flooding">too upset</a>' in out
+    assert '<a class="closer-glossary-link" data-closer-term="flooding" data-closer-definition="A short meaning of flooding." href="../../glossary/#flooding">too upset</a>' in out
 
 
 def test_an_explicit_link_with_a_class_keeps_it():
@@ -177,27 +180,27 @@ def test_an_explicit_link_with_a_class_keeps_it():
     assert 'class="closer-glossary-link x"' in out and out.count("class=") == 1
 
 
-def test_one_prepared_pattern_matches_every_wording_of_every_term():
-    linker = glossary.Linker(glossary.load())
-    missed = [form for t in glossary.load() for form in t.forms
-              if not ((m := linker.pattern.fullmatch(form)) and linker.slug_of[glossary.normalise(m.group("term"))] == t.slug)]
+def test_one_prepared_pattern_matches_every_wording_of_every_term(content):
+    linker = glossary_linker.Linker(list(content.terms))
+    missed = [form for t in content.terms for form in t.forms
+              if not ((m := linker.pattern.fullmatch(form)) and linker.slug_of[glossary_terms.normalise(m.group("term"))] == t.slug)]
     assert not missed, f"wordings the pattern does not match as their own term: {missed}"
 
 
 # --- explicit links and the page ------------------------------------------------------------------
 
 def test_the_term_macro_links_relative_to_the_page():
-    assert glossary.term_link(GOOD, "practices/mirroring.md", "flooding") == "[flooding](../glossary/index.md#flooding)"
-    assert glossary.term_link(GOOD, "index.md", "flooding", "too upset") == "[too upset](glossary/index.md#flooding)"
+    assert glossary_page.term_link(GOOD, "practices/mirroring.md", "flooding") == "[flooding](../glossary/index.md#flooding)"
+    assert glossary_page.term_link(GOOD, "index.md", "flooding", "too upset") == "[too upset](glossary/index.md#flooding)"
 
 
 def test_the_term_macro_fails_on_an_unknown_slug_naming_the_page():
     with pytest.raises(DataError, match=r"^docs/practices/mirroring.md: term\('flodding'\) names no glossary term"):
-        glossary.term_link(GOOD, "practices/mirroring.md", "flodding")
+        glossary_page.term_link(GOOD, "practices/mirroring.md", "flodding")
 
 
 def test_the_page_has_a_letter_bar_and_one_anchor_per_term():
-    md = glossary.page_markdown(GOOD, {})
+    md = glossary_page.page_markdown(GOOD, {})
     letters = re.findall(r"\[([A-Z])\]\(#letter-", md)
     assert letters == sorted(set(letters)) == ["C", "E", "F", "I", "S", "T"]
     assert sorted(re.findall(r"^### .* \{#([a-z-]+)\}$", md, re.M)) == sorted(t.slug for t in GOOD)
@@ -205,14 +208,14 @@ def test_the_page_has_a_letter_bar_and_one_anchor_per_term():
 
 
 def test_a_term_starting_with_a_digit_gets_a_valid_letter_anchor():
-    md = glossary.page_markdown(terms(entry("24-hour-rule", term="24-hour rule")), {})
+    md = glossary_page.page_markdown(terms(entry("24-hour-rule", term="24-hour rule")), {})
     assert "[0–9](#letter-other)" in md and "## 0–9 {#letter-other}" in md
 
 
 def test_backlinks_fill_each_terms_appears_on_line():
-    md = glossary.page_markdown(GOOD, {})
+    md = glossary_page.page_markdown(GOOD, {})
     html = "\n".join(line for line in md.splitlines() if "data-appears" in line)
-    out = glossary.fill_backlinks(html, {"trust": [("Trust", "../foundations/trust/"), ("Trust", "../foundations/trust/")]})
+    out = glossary_page.fill_backlinks(html, {"trust": [("Trust", "../foundations/trust/"), ("Trust", "../foundations/trust/")]})
     assert out.count('<a href="../foundations/trust/">Trust</a>') == 1
     assert out.count("Used only in this glossary.") == len(GOOD) - 1
     assert "data-appears" not in out

@@ -5,16 +5,26 @@ import copy
 
 import pytest
 
-from macros import helplines, phone_numbers
-from macros.data import DataError
+import datetime as dt
+
+from macros.content.sources import Source
+from macros.safety import contact, helplines, phone_numbers
+from tests.conftest import ROOT
+from macros.content.errors import DataError
 
 FILE = "data/helplines.yml"
-REGISTRY = {"us-line": {}, "uk-line": {}}
+REGISTRY = {sid: Source(sid, "A line", "A service", "helpline", "n.d.", url="https://example.org/") for sid in ("us-line", "uk-line")}
+
+
+@pytest.fixture
+def real(content):
+    """The real directory, data/helplines.yml as the content model loads it."""
+    return content.helplines
 
 
 def data(**changes):
     base = {
-        "checked": helplines.load().checked,
+        "checked": dt.date(2026, 11, 30),
         "emergency": [{"id": "uk-ie", "number": "999", "where": "the United Kingdom", "short": "UK"}],
         "helplines": [
             {"id": "us-line", "country": "United States", "name": "A US line", "for": "abuse", "call": "1-800-799-7233",
@@ -37,8 +47,7 @@ def with_line(index, **changes):
     return [{k: v for k, v in e.items() if v is not None} for e in entries]
 
 
-def test_the_real_file_is_valid_and_every_number_dials_its_digits():
-    real = helplines.load()
+def test_the_real_file_is_valid_and_every_number_dials_its_digits(real):
     assert len(real.helplines) >= 10
     for h in real.helplines:
         assert h.call_href == "tel:" + "".join(c for c in h.call if c.isdigit())
@@ -80,7 +89,7 @@ def test_an_emergency_number_needs_its_words():
 
 def test_entries_render_as_escaped_tap_to_call_and_text_links():
     d = directory()
-    html = helplines.directory_html(d)
+    html = contact.directory_html(d)
     assert 'href="tel:18007997233"' in html and 'href="sms:88788?body=START"' in html
     assert "A &quot;UK&quot; &amp; line" in html and "A \"UK\" & line" not in html
     # Listed under two countries, the service keeps one anchor.
@@ -90,8 +99,8 @@ def test_entries_render_as_escaped_tap_to_call_and_text_links():
 
 def test_paper_lines_are_short_and_carry_the_numbers():
     d = directory()
-    assert helplines.paper_numbers(d) == "US abuse 1-800-799-7233 · UK abuse 0808 2000 247"
-    assert helplines.emergency_text(d) == "999 UK"
+    assert contact.paper_numbers(d) == "US abuse 1-800-799-7233 · UK abuse 0808 2000 247"
+    assert contact.emergency_text(d) == "999 UK"
 
 
 PAGE = "---\ntitle: A page\nreviewed: 2026-12-01\n---\n\n"
@@ -101,8 +110,8 @@ PAGE = "---\ntitle: A page\nreviewed: 2026-12-01\n---\n\n"
     "Call 0808 2000 247 now.", "Ring +44 808 2000 247.", "Call (01) 554 3811.", "Call 1-866-863-0511.",
     "Text 07860077333.", "Or call 999 from a mobile.", "Call 116 123 any time.", "Dial 9-8-8.",
 ])
-def test_a_number_typed_into_a_page_is_found(text):
-    found = phone_numbers.hand_written_numbers(PAGE + text, helplines.load())
+def test_a_number_typed_into_a_page_is_found(text, real):
+    found = phone_numbers.hand_written_numbers(PAGE + text, real)
     assert found and found[0][0] == 6, found
 
 
@@ -111,8 +120,8 @@ def test_a_number_typed_into_a_page_is_found(text):
     "Reviewed on 2026-12-01.", "Call {{ emergency(\"uk-ie\") }} now.", "It takes 10 to 20 minutes.",
     "Since 1988, EFT has grown.", "A 2,000-word essay.",
 ])
-def test_ordinary_numbers_are_left_alone(text):
-    assert phone_numbers.hand_written_numbers(PAGE + text, helplines.load()) == []
+def test_ordinary_numbers_are_left_alone(text, real):
+    assert phone_numbers.hand_written_numbers(PAGE + text, real) == []
 
 
 def test_the_check_names_the_file_the_line_and_the_number():
@@ -121,25 +130,20 @@ def test_the_check_names_the_file_the_line_and_the_number():
     assert str(err.value).startswith("docs/safety/index.md: line 6 writes the phone number '88788' by hand; expected")
 
 
-def test_every_page_of_the_guide_passes_the_check():
-    from macros.data import ROOT
-
-    real = helplines.load()
+def test_every_page_of_the_guide_passes_the_check(real):
     for page in (ROOT / "docs").rglob("*.md"):
         phone_numbers.check_page(str(page.relative_to(ROOT / "docs")), page.read_text(encoding="utf-8"), real)
 
 
-def test_a_number_shown_on_a_built_page_must_be_a_link():
-    real = helplines.load()
-    linked = helplines.call_link(real.get("uk-ndah", "test"))
+def test_a_number_shown_on_a_built_page_must_be_a_link(real):
+    linked = contact.call_link(real.get("uk-ndah", "test"))
     assert phone_numbers.unlinked_numbers(f"<p>Call the helpline: {linked}.</p>", real) == []
     assert phone_numbers.unlinked_numbers("<p>Call <strong>0808 2000 247</strong>.</p>", real) == ["0808 2000 247"]
     with pytest.raises(DataError, match=r"^docs/x.md: the page shows the phone number '116 123' as plain text"):
         phone_numbers.check_html("x.md", "<li>Samaritans: 116 123</li>", real)
 
 
-def test_paper_only_parts_may_print_numbers_as_text():
-    real = helplines.load()
+def test_paper_only_parts_may_print_numbers_as_text(real):
     footer = '<div class="ws-print-footer"><div class="ws-qr">QR</div><p>Helplines: 0808 2000 247</p></div>'
     assert phone_numbers.unlinked_numbers(footer + "<p>Nothing else.</p>", real) == []
     assert phone_numbers.unlinked_numbers(footer + "<p>But 116 123 here.</p>", real) == ["116 123"]

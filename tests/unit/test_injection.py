@@ -7,11 +7,19 @@ import copy
 from pathlib import Path
 
 import pytest
-import yaml
-from mkdocs.utils.meta import get_data
-
-from macros import data, glossary, helplines, pages, practices, therapists, worksheets
-from macros.data import ROOT, DataError, read_yaml
+from macros.cards import model as cards_model
+from macros.content import kinds as kinds_module
+from macros.content.errors import DataError
+from macros.content.files import read_text, read_yaml
+from macros.content.markdown import front_matter
+from macros.content.pages import Page, validate_meta
+from macros.content.sources import check_source
+from macros.glossary import terms as glossary_terms
+from macros.practices import model as practices_model
+from macros.safety import helplines
+from macros.therapists import concerns
+from macros.worksheets import model as worksheets_model
+from tests.conftest import ROOT
 
 HOSTILE = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 DATA = ROOT / "data"
@@ -50,49 +58,42 @@ def field_name(path) -> str:
     return next(str(p) for p in reversed(path) if isinstance(p, str))
 
 
-def concerns_loader(tmp_path):
-    def load(value):
-        path = tmp_path / "concerns.yml"
-        path.write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
-        therapists.concerns.cache_clear()
-        try:
-            therapists.concerns(path)
-        finally:
-            therapists.concerns.cache_clear()
-    return load
-
-
 def sources_loader(value):
     for sid, entry in value.items():
-        data.check_source(f"data/sources.yml: source '{sid}'", entry)
+        check_source(f"data/sources.yml: source '{sid}'", entry)
 
 
-def front_matter_loader(uri):
+def front_matter_loader(uri, content):
     def load(meta):
-        pages.validate_meta(uri, meta)
-        if "practice" in meta:
-            practices.validate(uri, meta["practice"])
+        validate_meta(f"docs/{uri}", uri, meta, content.kinds, content.sources)
+        if meta.get("kind") == "practice":
+            practices_model.validate(Page(uri, meta, ""), content.pages)
     return load
 
 
-def kinds(tmp_path):
+def kinds(content):
     """(name, the file's parsed value, its loader) for every kind of input a writer edits."""
-    registry = data.sources()
-    yield "data/page_kinds.yml", read_yaml(DATA / "page_kinds.yml"), lambda v: data.check_page_kinds(v, "data/page_kinds.yml")
-    yield "data/glossary.yml", read_yaml(DATA / "glossary.yml"), lambda v: glossary.validate(v, "data/glossary.yml")
-    yield "data/helplines.yml", read_yaml(DATA / "helplines.yml"), lambda v: helplines.validate(v, "data/helplines.yml", registry)
+    pages, practices = frozenset(content.pages), frozenset(content.practices)
+    yield "data/page_kinds.yml", read_yaml(DATA / "page_kinds.yml"), lambda v: kinds_module.load(v, "data/page_kinds.yml")
+    yield "data/glossary.yml", read_yaml(DATA / "glossary.yml"), lambda v: glossary_terms.validate(v, "data/glossary.yml", pages)
+    yield "data/helplines.yml", read_yaml(DATA / "helplines.yml"), lambda v: helplines.validate(v, "data/helplines.yml", content.sources)
     yield "data/sources.yml", read_yaml(DATA / "sources.yml"), sources_loader
-    yield "data/concerns.yml", read_yaml(DATA / "concerns.yml"), concerns_loader(tmp_path)
+    yield "data/concerns.yml", read_yaml(DATA / "concerns.yml"), lambda v: concerns.validate(v, "data/concerns.yml", content.pages, practices)
     for path in sorted((DATA / "worksheets").glob("*.yml")):
-        yield f"data/worksheets/{path.name}", read_yaml(path), lambda v, p=path: worksheets.validate(p, v)
+        yield f"data/worksheets/{path.name}", read_yaml(path), lambda v, p=path: worksheets_model.validate(
+            f"data/worksheets/{p.name}", p.stem, v, practices, content.sources)
+    concern_ids = frozenset(c.id for c in content.concerns)
+    for path in sorted((DATA / "cards").glob("*.yml")):
+        yield f"data/cards/{path.name}", read_yaml(path), lambda v, p=path: cards_model.validate(
+            f"data/cards/{p.name}", p.stem, v, practices, content.sources, concern_ids)
     for path in sorted((ROOT / "docs").rglob("*.md")):
         uri = path.relative_to(ROOT / "docs").as_posix()
-        yield f"docs/{uri}", get_data(path.read_text(encoding="utf-8"))[1], front_matter_loader(uri)
+        yield f"docs/{uri}", front_matter(f"docs/{uri}", read_text(path))[0], front_matter_loader(uri, content)
 
 
-def test_a_hostile_value_in_any_text_field_is_refused_with_the_field_named(tmp_path):
+def test_a_hostile_value_in_any_text_field_is_refused_with_the_field_named(content):
     accepted, unnamed, checked = [], [], 0
-    for name, value, load in kinds(tmp_path):
+    for name, value, load in kinds(content):
         for path in string_fields(value):
             checked += 1
             try:

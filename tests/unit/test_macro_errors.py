@@ -4,7 +4,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from macros.data import DataError
+from macros.content.errors import DataError
 from macros.macro_errors import body_offset, sentence
 
 NAMES = ["section", "term"]

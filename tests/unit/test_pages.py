@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 
-from macros.data import DataError
-from macros.pages import check_sections, section_heading, validate_meta
+from macros.content.errors import DataError
+from macros.content import kinds as kinds_module
+from macros.content.markdown import front_matter
+from macros.content.pages import check_sections, check_unique_ids, section_heading, validate_meta
 
 GOOD = {
     "title": "Trust",
@@ -19,14 +21,20 @@ GOOD = {
 }
 
 
+@pytest.fixture
+def check(content):
+    """Front matter checked as the content model checks a page in docs/foundations/."""
+    return lambda meta: validate_meta("docs/foundations/trust.md", "foundations/trust.md", meta, content.kinds, content.sources)
+
+
 def meta(**changes):
     result = {**GOOD, **changes}
     return {k: v for k, v in result.items() if v is not None}
 
 
-def test_good_front_matter_resolves_its_sources():
-    sources = validate_meta("foundations/trust.md", GOOD)
-    assert sources[0]["id"] == "seed-000" and sources[0]["title"]
+def test_good_front_matter_resolves_its_sources(check):
+    sources = check(GOOD)
+    assert sources[0].id == "seed-000" and sources[0].title
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -45,10 +53,12 @@ def test_good_front_matter_resolves_its_sources():
     ({"description": "Two sentences. Not one."}, "must be one sentence"),
     ({"colour": "red"}, "unknown key 'colour'"),
     ({"safety": "yes"}, "'safety' must be true or false, got 'yes'"),
+    ({"practice": {"minutes": 5}}, "a 'practice' mapping belongs only on a page of kind 'practice'"),
+    ({"tags": "calm"}, "'tags' must be a list, got 'calm'"),
 ])
-def test_bad_front_matter_names_the_file_and_the_problem(changes, message):
+def test_bad_front_matter_names_the_file_and_the_problem(check, changes, message):
     with pytest.raises(DataError) as err:
-        validate_meta("foundations/trust.md", meta(**changes))
+        check(meta(**changes))
     assert str(err.value).startswith("docs/foundations/trust.md: ")
     assert message in str(err.value)
 
@@ -60,41 +70,38 @@ def html(ids):
     return "".join(f'<h2 id="{i}">x</h2><p>text</p>' for i in ids)
 
 
-def test_a_pillar_with_all_sections_passes():
-    check_sections("foundations/trust.md", "pillar", html(SECTIONS))
+def test_a_pillar_with_all_sections_passes(content):
+    check_sections("docs/foundations/trust.md", content.kinds["pillar"], html(SECTIONS))
 
 
-def test_a_missing_section_is_named():
-    with pytest.raises(DataError, match="needs the section 'how-it-breaks'"):
-        check_sections("foundations/trust.md", "pillar", html([s for s in SECTIONS if s != "how-it-breaks"]))
+def test_a_missing_section_is_named(content):
+    with pytest.raises(DataError, match="^docs/foundations/trust.md: a pillar page needs the section 'how-it-breaks'"):
+        check_sections("docs/foundations/trust.md", content.kinds["pillar"], html([s for s in SECTIONS if s != "how-it-breaks"]))
 
 
-def test_sections_out_of_order_fail():
+def test_sections_out_of_order_fail(content):
     with pytest.raises(DataError, match="in the order"):
-        check_sections("foundations/trust.md", "pillar", html(list(reversed(SECTIONS))))
+        check_sections("docs/foundations/trust.md", content.kinds["pillar"], html(list(reversed(SECTIONS))))
 
 
-def test_section_heading_has_a_stable_id():
-    assert section_heading("pillar", "how-it-breaks") == "## How it breaks {#how-it-breaks}"
-    assert section_heading("pillar", "how-it-breaks", "When trust cracks") == "## When trust cracks {#how-it-breaks}"
+def test_section_heading_has_a_stable_id(content):
+    pillar = content.kinds["pillar"]
+    assert section_heading(pillar, "pillar", "how-it-breaks") == "## How it breaks {#how-it-breaks}"
+    assert section_heading(pillar, "pillar", "how-it-breaks", "When trust cracks") == "## When trust cracks {#how-it-breaks}"
     with pytest.raises(DataError, match="not a section of a 'pillar' page"):
-        section_heading("pillar", "origins")
+        section_heading(pillar, "pillar", "origins")
 
 
 def test_front_matter_that_is_not_yaml_is_reported_as_such():
     source = "---\ntitle: Trust\ndescription: Draft: trust\n---\n\n# Trust\n"
     with pytest.raises(DataError, match=r"docs/foundations/trust.md: front matter is not valid YAML at line 3"):
-        validate_meta("foundations/trust.md", {}, source)
+        front_matter("docs/foundations/trust.md", source)
 
 
 @pytest.mark.parametrize("boost", [0, -1, "high", True])
-def test_a_page_kind_with_a_bad_search_boost_is_named(tmp_path, boost):
-    from macros.data import page_kinds
-
-    path = tmp_path / "page_kinds.yml"
-    path.write_text(f"hub:\n  about: Links for therapists.\n  search_boost: {boost!r}\n".replace("'", ""), encoding="utf-8")
-    with pytest.raises(DataError, match=r"kind 'hub': 'search_boost' must be a positive number"):
-        page_kinds(path)
+def test_a_page_kind_with_a_bad_search_boost_is_named(boost):
+    with pytest.raises(DataError, match=r"^data/page_kinds.yml: kind 'hub': 'search_boost' must be a positive number"):
+        kinds_module.load({"hub": {"about": "Links for therapists.", "search_boost": boost}}, "data/page_kinds.yml")
 
 
 @pytest.mark.parametrize("front, message", [
@@ -104,7 +111,7 @@ def test_a_page_kind_with_a_bad_search_boost_is_named(tmp_path, boost):
 ])
 def test_front_matter_mistakes_yaml_lets_pass_are_named(front, message):
     with pytest.raises(DataError) as err:
-        validate_meta("foundations/trust.md", {"title": "Trust"}, f"---\n{front}---\n\n# Trust\n")
+        front_matter("docs/foundations/trust.md", f"---\n{front}---\n\n# Trust\n")
     assert str(err.value).startswith(message)
 
 
@@ -114,20 +121,16 @@ def test_front_matter_mistakes_yaml_lets_pass_are_named(front, message):
 ])
 def test_a_page_without_front_matter_says_so(source, message):
     with pytest.raises(DataError, match=message):
-        validate_meta("foundations/trust.md", {}, source)
+        front_matter("docs/foundations/trust.md", source)
 
 
 def test_two_elements_with_one_id_are_named():
-    from macros.pages import check_unique_ids
-
-    check_unique_ids("foundations/trust.md", '<h2 id="a">A</h2><h2 id="b">B</h2>')
+    check_unique_ids("docs/foundations/trust.md", '<h2 id="a">A</h2><h2 id="b">B</h2>')
     with pytest.raises(DataError, match=r"^docs/foundations/trust.md: the id 'a' is used twice \(on a <h2> and a <h3>\)"):
-        check_unique_ids("foundations/trust.md", '<h2 id="a">A</h2><p>x</p><h3 id="a">A again</h3>')
+        check_unique_ids("docs/foundations/trust.md", '<h2 id="a">A</h2><p>x</p><h3 id="a">A again</h3>')
 
 
 def test_a_repeated_required_section_is_reported_as_repeated_not_out_of_order():
-    from macros.pages import check_unique_ids
-
     page = html(SECTIONS + ["what-it-is"])
     with pytest.raises(DataError, match="the id 'what-it-is' is used twice"):
-        check_unique_ids("foundations/trust.md", page)
+        check_unique_ids("docs/foundations/trust.md", page)

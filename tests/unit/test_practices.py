@@ -5,13 +5,24 @@ from types import SimpleNamespace
 
 import pytest
 
-from hooks import practice_tags
-from macros import practices
-from macros.data import DataError
-from macros.practices import Practice
+from dataclasses import replace
+
+from macros.content.errors import DataError
+from macros.content.pages import Page
+from macros.practices import model as practices
+from macros.practices import render
 
 PAGE = "practices/daily-check-in.md"
 GOOD = {"minutes": 10, "how_often": "every day", "pillars": ["communication"]}
+
+
+@pytest.fixture
+def validate(content):
+    """A practice record made from a mapping, as the content model makes it for docs/practices/daily-check-in.md."""
+    def make(mapping):
+        page = Page(src_uri=PAGE, meta={"title": "Daily check-in", "kind": "practice", "practice": mapping}, body="")
+        return practices.validate(page, content.pages)
+    return make
 
 
 def mapping(**changes):
@@ -19,10 +30,10 @@ def mapping(**changes):
     return {k: v for k, v in result.items() if v is not None}
 
 
-def test_a_good_mapping_gets_its_defaults():
-    practice = practices.validate(PAGE, GOOD)
-    assert practice["together"] is True
-    assert practice["worksheet"] == "daily-check-in", "the worksheet is named after the practice"
+def test_a_good_mapping_gets_its_defaults(validate):
+    practice = validate(GOOD)
+    assert practice.together is True and practice.approaches == () and practice.minutes == 10
+    assert practice.worksheet == "daily-check-in", "the worksheet is named after the practice"
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -44,21 +55,21 @@ def test_a_good_mapping_gets_its_defaults():
     ({"worksheet": "weekly-check-in"}, "'worksheet' must be this page's own slug 'daily-check-in' or false"),
     ({"colour": "red"}, "unknown key 'colour'; expected one of: approaches, barriers, how_often"),
 ])
-def test_a_bad_mapping_names_the_page_and_the_problem(changes, message):
+def test_a_bad_mapping_names_the_page_and_the_problem(validate, changes, message):
     with pytest.raises(DataError) as err:
-        practices.validate(PAGE, mapping(**changes))
+        validate(mapping(**changes))
     assert str(err.value).startswith(f"docs/{PAGE}: practice: ")
     assert message in str(err.value)
 
 
-def test_a_practice_page_without_a_mapping_is_named():
+def test_a_practice_page_without_a_mapping_is_named(validate):
     with pytest.raises(DataError, match=rf"^docs/{PAGE}: practice: a practice page needs a 'practice' mapping"):
-        practices.validate(PAGE, None)
+        validate(None)
 
 
 @pytest.mark.parametrize("value, expected", [(None, "daily-check-in"), ("daily-check-in", "daily-check-in"), (False, None)])
-def test_the_worksheet_is_the_practice_slug_unless_switched_off(value, expected):
-    assert practices.validate(PAGE, mapping(worksheet=value) if value is not None else GOOD)["worksheet"] == expected
+def test_the_worksheet_is_the_practice_slug_unless_switched_off(validate, value, expected):
+    assert validate(mapping(worksheet=value) if value is not None else GOOD).worksheet == expected
 
 
 @pytest.mark.parametrize("minutes, bucket", [
@@ -69,9 +80,9 @@ def test_time_buckets_have_clear_edges(minutes, bucket):
     assert practices.time_bucket(minutes) == bucket
 
 
-def test_tags_come_from_pillars_approaches_and_time():
-    practice = practices.validate(PAGE, mapping(pillars=["communication", "trust"], approaches=["gottman-method"], minutes=25))
-    assert practices.tags(practice) == ["Communication", "Trust", "Gottman Method", "10 to 30 minutes"]
+def test_tags_come_from_pillars_approaches_and_time(content, validate):
+    practice = validate(mapping(pillars=["communication", "trust"], approaches=["gottman-method"], minutes=25))
+    assert render.tags(content, practice) == ["Communication", "Trust", "Gottman Method", "10 to 30 minutes"]
 
 
 def test_tag_order_puts_time_first_shortest_first():
@@ -80,70 +91,48 @@ def test_tag_order_puts_time_first_shortest_first():
     assert ordered == ["10 minutes or less", "10 to 30 minutes", "More than 30 minutes", "communication", "Trust"]
 
 
-def test_summary_links_what_the_practice_builds_and_comes_from():
-    card = practices.summary(PAGE, practices.validate(PAGE, mapping(approaches=["imago"], together=False)))
+def test_summary_links_what_the_practice_builds_and_comes_from(content, validate):
+    card = render.summary(content, PAGE, validate(mapping(approaches=["imago"], together=False)))
     assert "[Communication](../foundations/communication.md)" in card
     assert "[Imago Relationship Therapy](../approaches/imago.md)" in card
     assert "you, on your own" in card
     assert "Helps with" not in card, "no barriers row without barriers"
 
 
-def test_worksheet_link_falls_back_to_the_index_until_the_worksheet_exists(tmp_path, monkeypatch):
-    monkeypatch.setattr(practices, "WORKSHEETS", tmp_path)
-    practice = practices.validate(PAGE, GOOD)
-    assert "(../worksheets/index.md)" in practices.worksheet_link(PAGE, practice)
-    (tmp_path / "daily-check-in.yml").write_text("title: x\n", encoding="utf-8")
-    assert "(../worksheets/daily-check-in.md)" in practices.worksheet_link(PAGE, practice)
+def test_worksheet_link_falls_back_to_the_index_until_the_worksheet_exists(content, validate):
+    practice = validate(GOOD)
+    assert "(../worksheets/daily-check-in.md)" in render.worksheet_link(content, PAGE, practice)
+    without = replace(content, worksheets={k: w for k, w in content.worksheets.items() if k != "daily-check-in"})
+    assert "(../worksheets/index.md)" in render.worksheet_link(without, PAGE, practice)
 
 
-def entry(slug, minutes, pillars, barriers=None):
-    return Practice(slug, slug.title(), {"minutes": minutes, "how_often": "daily", "pillars": pillars,
-                                         **({"barriers": barriers} if barriers else {})})
+def entry(slug, minutes, pillars, barriers=()):
+    return practices.Practice(slug, slug.title(), minutes, "daily", tuple(pillars), barriers=tuple(barriers))
 
 
 def test_index_by_time_groups_every_practice_once_shortest_first():
-    listing = practices.index_by_time([entry("b", 20, ["trust"]), entry("a", 5, ["trust"]), entry("c", 8, ["trust"])])
+    listing = render.index_by_time([entry("b", 20, ["trust"]), entry("a", 5, ["trust"]), entry("c", 8, ["trust"])])
     assert listing.index("### 10 minutes or less {#time-1}") < listing.index("[C](c.md)") < listing.index("### 10 to 30")
     assert listing.index("[A](a.md)") < listing.index("[C](c.md)"), "shortest practice first within a bucket"
     assert "More than 30" not in listing, "an empty bucket is left out"
     assert all(listing.count(f"]({s}.md)") == 1 for s in "abc")
 
 
-def test_index_by_barrier_lists_only_practices_naming_it_and_links_the_barrier():
-    listing = practices.index_by("barriers", [entry("a", 5, ["trust"], ["busy-modern-life"]), entry("b", 5, ["trust"])])
+def test_index_by_barrier_lists_only_practices_naming_it_and_links_the_barrier(content):
+    listing = render.index_by(content, "barriers", [entry("a", 5, ["trust"], ["busy-modern-life"]), entry("b", 5, ["trust"])])
     assert "### Busy modern life {#barriers-busy-modern-life}" in listing
     assert "[A](a.md)" in listing and "[B](b.md)" not in listing
     assert "(../barriers/busy-modern-life.md)" in listing
 
 
-def test_the_index_names_a_practice_page_with_a_bad_mapping(tmp_path, monkeypatch):
-    (tmp_path / "practices").mkdir()
-    (tmp_path / "practices" / "odd.md").write_text(
-        "---\ntitle: Odd\npractice:\n  minutes: lots\n  how_often: daily\n  pillars: [trust]\n---\n", encoding="utf-8")
-    monkeypatch.setattr(practices, "DOCS", tmp_path)
-    with pytest.raises(DataError, match=r"^docs/practices/odd.md: practice: 'minutes' must be a whole number"):
-        practices.index("practices/index.md", "time")
-
-
-def test_the_index_refuses_an_unknown_grouping():
+def test_the_index_refuses_an_unknown_grouping(content):
     with pytest.raises(DataError, match=r"^docs/practices/index.md: practices_by\(\) groups by"):
-        practices.index("practices/index.md", "colour")
+        render.index(content, "practices/index.md", "colour")
 
 
-def page(src_uri, **meta):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta=meta)
-
-
-def test_the_hook_sets_tags_from_the_mapping_and_keeps_written_ones():
-    p = page(PAGE, kind="practice", practice=GOOD, tags=["Evenings"])
-    practice_tags.on_page_markdown("text", page=p, config={}, files=None)
-    assert p.meta["tags"] == ["Communication", "10 minutes or less", "Evenings"]
-
-
-def test_the_hook_leaves_other_pages_alone_but_refuses_a_stray_mapping():
-    p = page("foundations/trust.md", kind="pillar")
-    practice_tags.on_page_markdown("text", page=p, config={}, files=None)
-    assert "tags" not in p.meta
-    with pytest.raises(DataError, match=r"^docs/foundations/trust.md: a 'practice' mapping belongs only"):
-        practice_tags.on_page_markdown("text", page=page("foundations/trust.md", kind="pillar", practice=GOOD),
-                                       config={}, files=None)
+def test_the_index_lists_every_practice_page_once(content):
+    listing = render.index(content, "practices/index.md", "time")
+    slugs = [p.removesuffix(".md").removeprefix("practices/") for p in content.pages
+             if p.startswith("practices/") and p != "practices/index.md"]
+    assert len(slugs) >= 18
+    assert all(listing.count(f"]({slug}.md)") == 1 for slug in slugs)

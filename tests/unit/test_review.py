@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from macros.data import DataError
-from macros.review import Item, check_review_dates, collect, due, report, review_problem, years_after
+from macros.content.errors import DataError
+from macros.content.review import Item, check_review_dates, collect, due, report, review_problem, years_after
 
 TODAY = dt.date(2026, 12, 1)
 D = dt.date
@@ -83,11 +83,16 @@ def test_collect_reads_pages_and_worksheets(tmp_path):
     assert skipped == ["docs/b.md"]
 
 
-def test_a_handout_is_as_fresh_as_its_least_recently_checked_practice():
-    from macros import therapists
+def test_a_handout_is_as_fresh_as_its_least_recently_checked_practice(content):
+    from dataclasses import replace
 
-    for concern in therapists.concerns():
-        source = therapists.packet_source(concern, "https://closer-guide.org/")
-        metas = [therapists.practice_meta(p) for p in concern["practices"]]
-        assert f"reviewed: {min(m['reviewed'] for m in metas)}\n" in source, concern["id"]
-        assert f"next_review: {min(m['next_review'] for m in metas)}\n" in source, concern["id"]
+    from macros.therapists import packets
+
+    concern = next(c for c in content.concerns if len(c.practices) >= 2)
+    second = content.practices[concern.practices[1]]
+    older = replace(second.page, meta={**second.page.meta, "reviewed": D(2025, 1, 2), "next_review": D(2026, 5, 1)})
+    changed = replace(content, pages={**content.pages, older.src_uri: older},
+                      practices={**content.practices, second.slug: replace(second, page=older)})
+    source = packets.page_source(changed, concern)
+    assert "reviewed: 2025-01-02\n" in source and "next_review: 2026-05-01\n" in source
+    assert "reviewed: 2025-01-02\n" not in packets.page_source(content, concern)

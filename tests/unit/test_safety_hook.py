@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.safety import check_quick_exit
-from macros.data import DataError
+from macros.safety.quick_exit import check_quick_exit
+from macros.content.errors import DataError
 
 LINK = '\n  <a class="closer-quick-exit__link" href="https://www.google.com/" rel="noreferrer">Leave quickly</a></div>'
 CONTROL = '<div class="closer-quick-exit" data-closer-quick-exit>' + LINK

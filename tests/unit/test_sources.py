@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data import DataError, check_no_writer_notes, check_source, sources, writer_notes_shown
+from macros.content.errors import DataError
+from macros.content.files import read_yaml
+from macros.content.pages import check_no_writer_notes, writer_notes_shown
+from macros.content.sources import check_source, load
+from tests.conftest import ROOT
 
 WHERE = "data/sources.yml: source 'x'"
 PAPER = {
@@ -38,20 +42,20 @@ def changed(entry, **changes):
 
 
 def test_every_source_in_the_registry_is_a_full_citation():
-    registry = sources()
+    registry = read_yaml(ROOT / "data" / "sources.yml")
     assert len(registry) >= 40
     for sid, entry in registry.items():
         check_source(f"data/sources.yml: source '{sid}'", entry)
 
 
-def test_the_source_articles_carry_their_real_titles():
-    assert {sid: sources()[sid]["title"] for sid in SEED_TITLES} == SEED_TITLES
+def test_the_source_articles_carry_their_real_titles(content):
+    assert {sid: content.sources[sid].title for sid in SEED_TITLES} == SEED_TITLES
 
 
-def test_every_study_cited_for_evidence_names_its_journal():
-    papers = [sid for sid, entry in sources().items() if entry["kind"] == "paper"]
+def test_every_study_cited_for_evidence_names_its_journal(content):
+    papers = [s for s in content.sources.values() if s.kind == "paper"]
     assert len(papers) >= 15
-    assert all(sources()[sid].get("journal") for sid in papers)
+    assert all(s.journal for s in papers)
 
 
 @pytest.mark.parametrize("entry", [PAPER, BOOK, PAGE, changed(PAGE, url=None, publisher="A blog")])
@@ -84,10 +88,10 @@ def test_an_incomplete_entry_is_named_with_what_is_missing(entry, message):
     assert message in str(err.value)
 
 
-REGISTRY = {
+REGISTRY = load({
     "seed-001": {**PAGE, "writer_note": 'Quotes a "figure" without naming a study; never repeat it.'},
     "plain": PAPER,
-}
+}, "data/sources.yml")
 
 
 def test_a_writer_note_in_a_page_is_found_through_markup_and_entities():

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
 
-from macros import worksheet_pdf, worksheet_render, worksheets
-from macros.data import DataError
-from macros.pages import validate_meta
+from macros.content.errors import DataError
+from macros.content.links import public_url
+from macros.content.pages import validate_meta
+from macros.worksheets import model as worksheets, page as worksheet_render
 
 PRACTICE_SLUGS = {
     "daily-check-in", "weekly-check-in", "rituals-of-connection", "i-feel-statements", "protective-boundaries",
@@ -46,10 +46,11 @@ GOOD = {
 }
 
 
-def write(tmp_path: Path, data: dict, name: str = "sample") -> Path:
-    path = tmp_path / f"{name}.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
+@pytest.fixture
+def load(content):
+    """A definition checked as the content model checks data/worksheets/sample.yml."""
+    return lambda data: worksheets.validate("data/worksheets/sample.yml", "sample", data, frozenset(content.practices),
+                                           content.sources)
 
 
 def changed(edit) -> dict:
@@ -62,25 +63,27 @@ def field(data: dict, index: int) -> dict:
     return data["sections"][0]["fields"][index]
 
 
-def test_the_real_worksheets_load():
-    loaded = worksheets.load_all()
+def test_the_real_worksheets_load(content):
+    loaded = content.worksheets
     assert len(loaded) >= 17
     assert {"barriers-checklist", "time-to-get-help"} <= set(loaded)
     assert len(PRACTICE_SLUGS & set(loaded)) >= 15
     assert set(loaded) - PRACTICE_SLUGS <= {"barriers-checklist", "time-to-get-help"}
 
 
-def test_the_reflective_checklists_point_to_safety():
+def test_the_reflective_checklists_point_to_safety(content):
     for wid in ("barriers-checklist", "time-to-get-help"):
-        assert worksheets.get(wid)["safety_note"] is True
-        assert "[Get help now](../safety/index.md)" in worksheet_render.page_body(worksheets.get(wid), "https://x.org/")
+        sheet = content.worksheets[wid]
+        assert sheet.safety_note is True
+        body = worksheet_render.page_body(sheet, "A practice", "https://x.org/", content.helplines)
+        assert "[Get help now](../safety/index.md)" in body and "https://x.org/safety/" in body
 
 
-def test_a_good_definition_has_every_field_type_with_unique_control_ids(tmp_path):
-    sheet = worksheets.load(write(tmp_path, GOOD))
-    kinds = [f["type"] for f in sheet["sections"][0]["fields"]]
+def test_a_good_definition_has_every_field_type_with_unique_control_ids(load):
+    sheet = load(GOOD)
+    kinds = [f.type for f in sheet.sections[0].fields]
     assert set(kinds) == set(worksheets.FIELD_TYPES)
-    ids = worksheets.field_ids(sheet)
+    ids = sheet.field_ids
     assert len(ids) == len(set(ids)) == 1 + 1 + 2 + 5 + 7 + 2 + 2
 
 
@@ -107,68 +110,42 @@ def test_a_good_definition_has_every_field_type_with_unique_control_ids(tmp_path
      "section 'The only section': its anchor 'ws-the-only-section' is also used by another section"),
     (lambda d: d["sections"][0].update(title="Notes"), "its anchor 'ws-notes' is also used by another section or a field"),
 ])
-def test_each_mistake_names_the_file_the_entry_and_what_was_expected(tmp_path, edit, message):
+def test_each_mistake_names_the_file_the_entry_and_what_was_expected(load, edit, message):
     with pytest.raises(DataError) as err:
-        worksheets.load(write(tmp_path, changed(edit)))
+        load(changed(edit))
     assert message in str(err.value)
 
 
-def test_the_loader_accepts_what_the_negatives_break(tmp_path):
+def test_the_loader_accepts_what_the_negatives_break(load):
     """Negative control for the test above: the untouched definition loads."""
-    assert worksheets.load(write(tmp_path, GOOD))["title"] == "A sample worksheet"
+    assert load(GOOD).title == "A sample worksheet"
 
 
-def test_generated_front_matter_is_valid_page_front_matter():
-    for sheet in worksheets.load_all().values():
-        source = worksheet_render.page_source(sheet)
+def test_generated_front_matter_is_valid_page_front_matter(content):
+    for sheet in content.worksheets.values():
+        source = worksheet_render.page_source(sheet, "A practice", content.site_url, content.helplines)
         meta = yaml.safe_load(source.split("---")[1])
-        assert meta["kind"] == "worksheet" and meta["theme"] == "worksheets"
-        validate_meta(f"worksheets/{sheet['id']}.md", meta)
+        assert meta["kind"] == "worksheet" and meta["theme"] == "worksheets" and meta["render_macros"] is False
+        validate_meta(sheet.file, sheet.src_uri, meta, content.kinds, content.sources)
 
 
-def test_the_index_groups_every_worksheet_with_its_time():
-    loaded = list(worksheets.load_all().values())
+def test_the_index_groups_every_worksheet_with_its_time(content):
+    loaded = list(content.worksheets.values())
     text = worksheet_render.index_markdown(loaded)
     for group, title in worksheets.GROUPS.items():
         assert f"## {title} {{#{group}}}" in text
     for sheet in loaded:
-        line = next(line for line in text.splitlines() if f"]({sheet['id']}.md)" in line)
+        line = next(line for line in text.splitlines() if f"]({sheet.id}.md)" in line)
         assert "*About " in line and ("minutes" in line or "hour" in line), line
 
 
-def test_page_url_follows_site_url():
-    assert worksheet_render.page_url("https://closer-guide.org/", "gratitude") == "https://closer-guide.org/worksheets/gratitude/"
-    assert worksheet_render.page_url("https://x.org/guide", "a") == "https://x.org/guide/worksheets/a/"
+def test_public_addresses_follow_site_url():
+    assert public_url("https://closer-guide.org/", "worksheets/gratitude.md") == "https://closer-guide.org/worksheets/gratitude/"
+    assert public_url("https://x.org/guide", "worksheets/a.md") == "https://x.org/guide/worksheets/a/"
+    assert public_url("https://x.org/", "safety/index.md#helplines") == "https://x.org/safety/#helplines"
 
 
-def test_the_pdf_fetcher_refuses_the_network():
-    from weasyprint.urls import FatalURLFetchingError
-
-    with pytest.raises(FatalURLFetchingError) as err:
-        worksheet_pdf.render('<img src="https://example.org/a.png">', "")
-    assert "refused 'https://example.org/a.png'" in str(err.value.__cause__)
-    with pytest.raises(ValueError, match="refused"):
-        worksheet_pdf.local_only_fetcher().fetch("file:///etc/hostname")
-    assert worksheet_pdf.local_only_fetcher().fetch("data:text/plain,hi").url.startswith("data:")
-
-
-def test_a_pdf_is_rendered_once_then_taken_from_the_cache(tmp_path):
-    sheet = worksheets.get("gratitude")
-    cache, target = tmp_path / "cache", tmp_path / "site" / "gratitude.pdf"
-    assert worksheet_pdf.build(sheet, "https://x.org/", cache, target) is True
-    first = target.read_bytes()
-    assert first.startswith(b"%PDF")
-    assert worksheet_pdf.build(sheet, "https://x.org/", cache, target) is False
-    assert target.read_bytes() == first
-    edited = {**sheet, "title": "Gratitude, edited"}
-    assert worksheet_pdf.build(edited, "https://x.org/", cache, target) is True
-    assert len(list(cache.glob("gratitude.*.pdf"))) == 1, "the stale cached PDF was not removed"
-
-
-def test_a_pdf_failure_names_the_worksheet(tmp_path, monkeypatch):
-    def broken(html, css):
-        raise RuntimeError("no fonts")
-
-    monkeypatch.setattr(worksheet_pdf, "render", broken)
-    with pytest.raises(DataError, match=r"data/worksheets/gratitude.yml: worksheet 'gratitude': the PDF could not be made"):
-        worksheet_pdf.build(worksheets.get("gratitude"), "https://x.org/", tmp_path / "c", tmp_path / "t.pdf")
+def test_a_worksheet_text_reaches_its_page_as_text_never_as_a_template(content, load):
+    sheet = load(changed(lambda d: d.update(purpose="Write {{ 7 * 7 }} and {% raw %} as you like.")))
+    source = worksheet_render.page_source(sheet, "A practice", content.site_url, content.helplines)
+    assert "render_macros: false" in source and "{{ 7 * 7 }}" in source
