@@ -22,7 +22,8 @@ CSP_RECORDER = (
     " e => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));"
 )
 PAGES = ["index.html", "foundations/trust.html", "practices/mirroring.html", "safety/index.html",
-         "worksheets/daily-check-in.html", "glossary/index.html", "therapists/index.html"]
+         "worksheets/daily-check-in.html", "glossary/index.html", "therapists/index.html",
+         "cards/index.html", "cards/appreciation.html"]
 EXIT = "https://www.google.com/"
 
 
@@ -151,6 +152,25 @@ def test_a_worksheet_fills_keeps_its_answers_and_prints(visit, offline_root):
     page.emulate_media(media="print")
     expect(page.locator("form.ws-form")).to_be_visible()
     expect(page.locator(".md-header")).to_be_hidden()
+    assert visit.elsewhere() == [] and visit.errors == [] and visit.violations() == []
+
+
+def test_a_deck_of_cards_works_from_file(visit, offline_root):
+    page = visit.page
+    page.goto(url(offline_root, "cards/index.html"))
+    page.locator("article a[href$='appreciation.html']").first.click()
+    page.wait_for_selector(".closer-deck--live .closer-card.is-current")
+    assert page.url == url(offline_root, "cards/appreciation.html")
+    page.click("[data-deck-next]")
+    page.click("[data-deck-next]")
+    assert page.evaluate("location.hash") == "#card-3"
+    page.click("[data-deck-favourite]")
+    assert page.evaluate("localStorage.getItem('closer:worksheet:cards-appreciation:favourites')") == "3"
+    pdf = page.locator("a[download][href$='.pdf']").first.get_attribute("href")
+    assert (offline_root / "cards" / pdf).is_file(), pdf
+    page.locator(".closer-deck__note a").click()
+    page.wait_for_load_state()
+    assert page.url == url(offline_root, "safety/index.html") + "#online-safety"
     assert visit.elsewhere() == [] and visit.errors == [] and visit.violations() == []
 
 
