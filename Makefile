@@ -5,13 +5,26 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench lock clean urls urls-add review book
+.PHONY: serve build test test-fast bench lock clean urls urls-add review offline dist book
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The offline edition (README: Publishing): the same sources built by mkdocs.offline.yml for file://,
+# checked to load nothing from another host, zipped as dist/closer-offline.zip.
+offline: $(STAMP)
+	rm -rf dist/offline
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline/closer
+	$(BIN)/python -m macros.editions offline dist/offline/closer --zip dist/closer-offline.zip
+
+# The deployable site: the strict build in dist/site/ with _headers and _redirects for a static host,
+# and dist/nginx/closer.conf with the same headers and 301s for nginx (macros/editions/).
+dist: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir dist/site
+	$(BIN)/python -m macros.editions dist dist/site --nginx dist/nginx/closer.conf
 
 test: $(STAMP)
 	$(BIN)/pytest

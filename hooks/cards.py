@@ -24,7 +24,7 @@ def on_config(config):
 def on_files(files, config):
     content = adapter.content(config)
     pages = {render.INDEX: render.index_source(content)} if content.decks else {}
-    pages.update({d.src_uri: render.page_source(content, d) for d in content.decks.values()})
+    pages.update({d.src_uri: render.page_source(content, d, config["use_directory_urls"]) for d in content.decks.values()})
     for uri, source in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise errors.DataError(f"docs/{uri}: this page is generated from data/cards/; delete the Markdown file")
@@ -35,7 +35,7 @@ def on_files(files, config):
 @adapter.reported
 def on_post_build(config):
     content = adapter.content(config)
-    jobs = [render.job(content, d, config["site_dir"]) for d in content.decks.values()]
+    jobs = [render.job(content, d, config["site_dir"], config["use_directory_urls"]) for d in content.decks.values()]
     # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
     config.closer_pdfs.add("Card PDFs", jobs, content.root / ".cache" / "cards")
 

@@ -32,7 +32,7 @@ def on_files(files, config):
 @adapter.reported
 def on_post_build(config):
     content = adapter.content(config)
-    jobs = [job for c in content.concerns for job in packets.jobs(content, c, content.worksheet_css, config["site_dir"])]
+    jobs = [job for c in content.concerns for job in packets.jobs(content, c, content.worksheet_css, config["site_dir"], config["use_directory_urls"])]
     # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
     config.closer_pdfs.add("Handout PDFs", jobs, content.root / ".cache" / "packets")
 

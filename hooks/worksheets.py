@@ -30,7 +30,8 @@ def on_files(files, config):
                 "delete the Markdown file and edit the data instead"
             )
         source = worksheet_page.page_source(
-            worksheet, content.practices[worksheet.practice].title, content.site_url, content.helplines)
+            worksheet, content.practices[worksheet.practice].title, content.site_url, content.helplines,
+            config["use_directory_urls"])
         files.append(File.generated(config, worksheet.src_uri, content=source))
     return files
 
@@ -42,7 +43,7 @@ def on_post_build(config):
         job
         for w in content.worksheets.values()
         for job in worksheet_pdf.jobs(w, content.practices[w.practice].title, content.site_url, content.helplines,
-                                      content.worksheet_css, config["site_dir"])
+                                      content.worksheet_css, config["site_dir"], config["use_directory_urls"])
     ]
     # Written with the other PDFs by hooks/pdfs.py: before the build ends, or under `make serve` after it.
     config.closer_pdfs.add("Worksheet PDFs", jobs, content.root / ".cache" / "worksheets")

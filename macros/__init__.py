@@ -83,7 +83,7 @@ def define_env(env):
     @env.macro
     def concern_index() -> str:
         """The therapists' link index by presenting concern, from data/concerns.yml."""
-        return hub.concern_index(content(), here())
+        return hub.concern_index(content(), here(), env.conf["use_directory_urls"])
 
     @env.macro
     def homework_pairings() -> str:

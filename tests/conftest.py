@@ -49,6 +49,25 @@ def site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(out, read_log)
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the whole session (tests/browser, tests/editions)."""
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    if path is None:
+        reason = "no Chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def broken_copy(tmp_path):
     """Copy the project, lay a fixture's files over it, build it, and return the result."""

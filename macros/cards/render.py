@@ -9,7 +9,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from ..content.links import href, public_url
+from ..content.links import built_href, folder, href, public_url
 from ..content.model import Content
 from ..pdf import Document, Job
 from ..safety import caveats, contact
@@ -58,9 +58,10 @@ def sheets_html(deck: Deck, site_url: str) -> str:
         deck=deck, sheets=sheets(deck), address=address(site_url, deck)))
 
 
-def deck_html(deck: Deck) -> str:
+def deck_html(deck: Deck, directory_urls: bool = True) -> str:
     """The deck: a numbered list of the cards, which cards.js turns into one card at a time."""
-    return compact(render("deck.html", deck=deck))
+    return compact(render("deck.html", deck=deck,
+                          safety_href=built_href(deck.src_uri, "safety/index.md#online-safety", directory_urls)))
 
 
 def citation(source) -> str:
@@ -94,8 +95,9 @@ def _practice_link(content: Content, from_uri: str, slug: str) -> str:
     return f"[{content.title(target)}]({href(from_uri, target)})"
 
 
-def page_source(content: Content, deck: Deck) -> str:
-    """The Markdown of a deck's generated page."""
+def page_source(content: Content, deck: Deck, directory_urls: bool = True) -> str:
+    """The Markdown of a deck's generated page; `directory_urls` is false in the offline edition, where
+    the page is cards/<id>.html."""
     uri, meta = deck.src_uri, front_matter(deck)
     practices = ", ".join(_practice_link(content, uri, p) for p in deck.practices)
     parts = [
@@ -107,7 +109,7 @@ def page_source(content: Content, deck: Deck) -> str:
     ]
     if deck.painful:
         parts.append(caveats.safe_to_open_up(uri, meta))
-    parts += ["## The cards {#the-cards}", deck_html(deck), sheets_html(deck, content.site_url),
+    parts += ["## The cards {#the-cards}", deck_html(deck, directory_urls), sheets_html(deck, content.site_url),
               "## How to use the cards {#how-to-use}",
               "\n".join(f"{i}. {step}" for i, step in enumerate(HOW_TO_USE, 1)),
               f"On screen, step through the deck with the buttons, the arrow keys or a swipe, or let it draw a card "
@@ -180,11 +182,12 @@ def pdf_html(content: Content, deck: Deck) -> str:
                   safety=contact.paper_safety(content.helplines, content.site_url))
 
 
-def job(content: Content, deck: Deck, site_dir: Path) -> Job:
-    """The deck's PDF next to its page, /cards/<id>/<id>.pdf, printed with docs/stylesheets/cards.css."""
+def job(content: Content, deck: Deck, site_dir: Path, directory_urls: bool = True) -> Job:
+    """The deck's PDF next to its page, /cards/<id>/<id>.pdf (beside cards/<id>.html in the offline
+    edition), printed with docs/stylesheets/cards.css."""
     return Job(
         name=deck.id,
         documents=(Document(pdf_html(content, deck), content.cards_css),),
-        target=Path(site_dir) / "cards" / deck.id / f"{deck.id}.pdf",
+        target=Path(site_dir) / folder(deck.src_uri, directory_urls) / f"{deck.id}.pdf",
         what=f"{deck.file}: deck '{deck.id}': the PDF",
     )

@@ -2,10 +2,8 @@
 Every link is a relative Markdown link that the strict build checks, file and anchor."""
 from __future__ import annotations
 
-import posixpath
-
 from ..cards import render as cards_render
-from ..content.links import href
+from ..content.links import file_href, href
 from ..content.model import Content
 from ..practices.render import echoing
 
@@ -48,17 +46,15 @@ def read_link(content: Content, from_uri: str, target: str) -> str:
     return f"[{read_label(content, target)}]({href(from_uri, page_path + '.md' + (f'#{anchor}' if anchor else ''))})"
 
 
-def packet_pdf_links(from_uri: str, concern) -> str:
+def packet_pdf_links(from_uri: str, concern, directory_urls: bool = True) -> str:
     """'also as a PDF with its worksheets (A4, US Letter)', linked to the two files. Raw HTML: the PDFs
     are written after the pages, so MkDocs cannot check a Markdown link to them."""
-    folder = concern.packet.removesuffix(".md")
-    here = posixpath.dirname(from_uri) if from_uri.endswith("index.md") else from_uri.removesuffix(".md")
-    links = [f'<a href="{posixpath.relpath(f"{folder}/{concern.id}{end}.pdf", here)}">{label}</a>'
+    links = [f'<a href="{file_href(from_uri, concern.packet, f"{concern.id}{end}.pdf", directory_urls)}">{label}</a>'
              for end, label in (("", "A4"), ("-letter", "US Letter"))]
     return f"also as a PDF with its worksheets ({links[0]}, {links[1]})"
 
 
-def concern_index(content: Content, from_uri: str) -> str:
+def concern_index(content: Content, from_uri: str, directory_urls: bool = True) -> str:
     """The hub's link index: one short block per concern, with a stable anchor (its id)."""
     out = []
     for c in content.concerns:
@@ -72,7 +68,7 @@ def concern_index(content: Content, from_uri: str) -> str:
             f"- **Try:** {tries}",
             *cards_render.hub_line(content, from_uri, c),
             f"- **Hand out:** [a handout of up to {HANDOUT_PAGE_WORDS} pages]({href(from_uri, c.packet)}) to print, "
-            f"{packet_pdf_links(from_uri, c)}",
+            f"{packet_pdf_links(from_uri, c, directory_urls)}",
             "",
         ]
     return "\n".join(out)

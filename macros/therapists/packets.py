@@ -15,7 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from ..content.errors import DataError
-from ..content.links import href, public_url
+from ..content.links import folder, href, public_url
 from ..content.model import Content
 from ..pdf import Document, Job
 from ..practices.model import duration
@@ -148,9 +148,11 @@ def pdf_html(content: Content, concern: Concern, paper: str = "A4") -> str:
     )
 
 
-def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, paper: str = "A4") -> Job:
-    """The handout's PDF next to its page, then the worksheets of its practices (as boxes to write in),
-    all on one paper size: A4 ('<id>.pdf') or US Letter ('<id>-letter.pdf'), a job each."""
+def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, paper: str = "A4",
+        directory_urls: bool = True) -> Job:
+    """The handout's PDF next to its page (in its folder on the site, beside <id>.html in the offline
+    edition), then the worksheets of its practices (as boxes to write in), all on one paper size: A4
+    ('<id>.pdf') or US Letter ('<id>-letter.pdf'), a job each."""
     worksheets = list(dict.fromkeys(
         w for w in (content.worksheet_of(content.practices[s]) for s in concern.practices) if w))
 
@@ -166,13 +168,13 @@ def job(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, 
               tuple(content.sources[s] for s in front_matter(content, concern)["sources"]),
               tuple(read_label(content, t) for t in concern.read), content.site_url, content.helplines, worksheet_css,
               paper)
-    folder = concern.packet.removesuffix(".md")
     name = pdf_name(concern, paper)
-    return Job(name=name.removesuffix(".pdf"), documents=documents, target=Path(site_dir) / folder / name,
+    target = Path(site_dir) / folder(concern.packet, directory_urls) / name
+    return Job(name=name.removesuffix(".pdf"), documents=documents, target=target,
                what=f"data/concerns.yml: concern '{concern.id}': the {'A4' if paper == 'A4' else 'US Letter'} handout PDF",
                inputs=inputs)
 
 
-def jobs(content: Content, concern: Concern, worksheet_css: str, site_dir: Path) -> list[Job]:
+def jobs(content: Content, concern: Concern, worksheet_css: str, site_dir: Path, directory_urls: bool = True) -> list[Job]:
     """The handout's PDFs, one per paper size."""
-    return [job(content, concern, worksheet_css, site_dir, paper) for paper in worksheet_pdf.PAPERS]
+    return [job(content, concern, worksheet_css, site_dir, paper, directory_urls) for paper in worksheet_pdf.PAPERS]

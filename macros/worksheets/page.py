@@ -12,7 +12,7 @@ import segno
 import yaml
 from markupsafe import Markup
 
-from ..content.links import href, public_url
+from ..content.links import built_href, href, public_url
 from ..practices.model import duration
 from ..safety import contact, helplines
 from .model import GROUPS, Worksheet
@@ -55,15 +55,18 @@ def footer(worksheet: Worksheet, site_url: str, directory: helplines.Directory) 
                   safety=contact.paper_safety(directory, site_url))
 
 
-def page_source(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory) -> str:
+def page_source(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
+                directory_urls: bool = True) -> str:
     """The Markdown source of a worksheet's generated page: its front matter, then its body. Macros are
-    off for it (`render_macros: false`): its text is data, never a template."""
+    off for it (`render_macros: false`): its text is data, never a template. `directory_urls` is false
+    in the offline edition, where the page is worksheets/<id>.html rather than worksheets/<id>/."""
     meta = yaml.safe_dump({**worksheet.front_matter, "render_macros": False},
                           sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{meta}---\n\n" + page_body(worksheet, practice_title, site_url, directory)
+    return f"---\n{meta}---\n\n" + page_body(worksheet, practice_title, site_url, directory, directory_urls)
 
 
-def page_body(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory) -> str:
+def page_body(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
+              directory_urls: bool = True) -> str:
     """Everything on a worksheet page below its title, as Markdown with raw HTML blocks."""
     uri, pages = worksheet.src_uri, worksheet.pages
     steps = "\n".join(f"{i}. {step}" for i, step in enumerate(worksheet.instructions, 1))
@@ -74,7 +77,8 @@ def page_body(worksheet: Worksheet, practice_title: str, site_url: str, director
         f"**Printed:** {pages} page{'s' if pages > 1 else ''}, A4 or US Letter. "
         f"**Goes with the practice:** [{practice_title}]({href(uri, f'practices/{worksheet.practice}.md')}).\n"
         "{: .ws-facts }",
-        render("worksheet-tools.html", w=worksheet),
+        render("worksheet-tools.html", w=worksheet,
+               safety_href=built_href(uri, "safety/index.md#online-safety", directory_urls)),
         "## How to use this worksheet {: #how-to-use .ws-how }",
         steps,
     ]

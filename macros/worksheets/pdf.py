@@ -5,7 +5,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..content.links import public_url
+from ..content.links import folder, public_url
 from ..pdf import Document, Job
 from ..practices.model import duration
 from ..safety import helplines
@@ -41,21 +41,22 @@ def document(worksheet: Worksheet, practice_title: str, site_url: str, directory
 
 
 def job(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
-        css: str, site_dir: Path, paper: str = "A4") -> Job:
-    """One fillable PDF next to the worksheet's page: /worksheets/<id>/<id>.pdf (A4) or <id>-letter.pdf.
-    Each paper size is a job of its own, so the cache keeps them apart."""
+        css: str, site_dir: Path, paper: str = "A4", directory_urls: bool = True) -> Job:
+    """One fillable PDF next to the worksheet's page: /worksheets/<id>/<id>.pdf (A4) or <id>-letter.pdf,
+    or beside worksheets/<id>.html in the offline edition (`directory_urls` false). Each paper size is a
+    job of its own, so the cache keeps them apart."""
     name = file_name(worksheet.id, paper)
     return Job(
         name=name.removesuffix(".pdf"),
         documents=lambda: (document(worksheet, practice_title, site_url, directory, css, paper),),
         inputs=(worksheet, practice_title, site_url, directory, css, paper),  # the cache key: no HTML is made for it
-        target=Path(site_dir) / "worksheets" / worksheet.id / name,
+        target=Path(site_dir) / folder(worksheet.src_uri, directory_urls) / name,
         what=f"{worksheet.file}: worksheet '{worksheet.id}': the {'A4' if paper == 'A4' else 'US Letter'} PDF",
         forms=True,
     )
 
 
 def jobs(worksheet: Worksheet, practice_title: str, site_url: str, directory: helplines.Directory,
-         css: str, site_dir: Path) -> list[Job]:
+         css: str, site_dir: Path, directory_urls: bool = True) -> list[Job]:
     """The worksheet's PDFs, one per paper size."""
-    return [job(worksheet, practice_title, site_url, directory, css, site_dir, paper) for paper in PAPERS]
+    return [job(worksheet, practice_title, site_url, directory, css, site_dir, paper, directory_urls) for paper in PAPERS]

@@ -52,20 +52,8 @@ def base_url(site):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if path is None:
-        reason = "no Chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+# The `browser` fixture lives in tests/conftest.py, so that this tier and tests/editions share one
+# Playwright (a second one in the same process is refused).
 
 
 @pytest.fixture
