@@ -264,7 +264,7 @@ TOOLS = ("Who could see your answers", "Don't keep my answers", "Download PDF", 
 def test_worksheet_results_show_their_purpose_not_their_buttons(search_page):
     """The privacy note and buttons above every worksheet (worksheet-tools.html) stay out of the index."""
     shown = []
-    for query in ("print download pdf clear my answers", "mirroring worksheet pdf", "who could see your answers"):
+    for query in ("gratitude worksheet print", "mirroring worksheet pdf", "who could see your answers"):
         assert top_pages(search_page, query), f"{query!r} found nothing: the check proves nothing"
         sheets = search_page.eval_on_selector_all(
             ".md-search-result__item", "els => els.filter(e => /\\/worksheets\\/[^/]+\\/$/.test("

@@ -217,9 +217,9 @@ def test_each_pdf_is_the_same_in_both_editions_and_lies_beside_its_page(tmp_path
     c = content_model()
     w, concern, deck = next(iter(c.worksheets.values())), c.concerns[0], next(iter(c.decks.values()))
     makers = [
-        (lambda d: worksheet_pdf.job(w, c.practices[w.practice].title, c.site_url, c.helplines, c.worksheet_css, tmp_path, d),
+        (lambda d: worksheet_pdf.job(w, c.practices[w.practice].title, c.site_url, c.helplines, c.worksheet_css, tmp_path, directory_urls=d),
          f"worksheets/{w.id}/{w.id}.pdf", f"worksheets/{w.id}.pdf"),
-        (lambda d: packets.job(c, concern, c.worksheet_css, tmp_path, d),
+        (lambda d: packets.job(c, concern, c.worksheet_css, tmp_path, directory_urls=d),
          f"therapists/packets/{concern.id}/{concern.id}.pdf", f"therapists/packets/{concern.id}.pdf"),
         (lambda d: cards.job(c, deck, tmp_path, d), f"cards/{deck.id}/{deck.id}.pdf", f"cards/{deck.id}.pdf"),
     ]

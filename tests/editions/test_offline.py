@@ -147,8 +147,9 @@ def test_a_worksheet_fills_keeps_its_answers_and_prints(visit, offline_root):
     keys = page.evaluate("Object.keys(localStorage)")
     assert "closer:worksheet:daily-check-in:noticed" in keys
     expect(page.locator("[data-ws-print]")).to_be_visible()
-    pdf = page.locator("a[data-ws-pdf]").get_attribute("href")
-    assert (offline_root / "worksheets" / pdf).is_file()
+    pdfs = page.locator("a[data-ws-pdf]").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert sorted(pdfs) == ["daily-check-in-letter.pdf", "daily-check-in.pdf"]
+    assert all((offline_root / "worksheets" / pdf).is_file() for pdf in pdfs)
     page.emulate_media(media="print")
     expect(page.locator("form.ws-form")).to_be_visible()
     expect(page.locator(".md-header")).to_be_hidden()
@@ -215,6 +216,7 @@ def test_the_pdfs_are_the_sites_own(offline_root, site):
     assert pdfs
     for pdf in pdfs:
         rel = pdf.relative_to(offline_root)
-        public = site.root / rel.parent / rel.stem / rel.name
+        # On the site a page's PDFs sit in its folder: worksheets/x/x.pdf and worksheets/x/x-letter.pdf.
+        public = site.root / rel.parent / rel.stem.removesuffix("-letter") / rel.name
         assert public.is_file(), f"{rel}: the site has no {public.relative_to(site.root)}"
         assert pdf.read_bytes() == public.read_bytes(), f"{rel} differs from the site's"
