@@ -1,8 +1,8 @@
 """One stylesheet and one script of ours per page (macros/assets.py): extra_css and extra_javascript in
 mkdocs.yml stay the list of source files, in order; this hook reads them, writes the hashed bundles
-into the site instead of the sources, points the theme at the common bundle, and adds the worksheet
-bundle to the pages that show a worksheet or the safety page's choices about saved answers. A new file
-in either list joins its bundle with no other change."""
+into the site instead of the sources, points the theme at the common bundle, and adds the page
+bundles (worksheets, cards: macros/assets.py's PAGE_BUNDLES) to the pages that carry their markers. A new
+file in either list joins its bundle with no other change."""
 from __future__ import annotations
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -28,7 +28,7 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    return assets.with_worksheet_bundle(output, config.closer_assets)
+    return assets.with_page_bundles(output, config.closer_assets)
 
 
 def _source(files, path: str, option: str) -> tuple[str, str]:

@@ -24,8 +24,9 @@ def on_post_page(output, page, config):
 
 
 def add_buttons(content: str) -> str:
-    """Insert a copy-link button after the permalink of every h2-h6 that has one, bar generated ids."""
-    return _HEADING.sub(_with_button, content)
+    """Insert a copy-link button after the permalink of every h2-h6 that has one, bar generated ids, and
+    give every permalink an accessible name (the heading's words where there is a button)."""
+    return _UNNAMED_PERMALINK.sub(_name_from_heading, _HEADING.sub(_with_button, content))
 
 
 def _with_button(match: re.Match) -> str:
@@ -34,8 +35,9 @@ def _with_button(match: re.Match) -> str:
         # Ids that the tags plugin or footnotes make up are not promised in data/urls.yml; nobody
         # sends a link to the glossary's letter "E".
         return match.group(0)
-    words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+    words = _words(inner)
     label = html.escape(f"Copy link to section: {words}", quote=True)
+    permalink = _named_permalink(permalink, f"Link to section: {words}")
     button = BUTTON.format(anchor=html.escape(anchor, quote=True), label=label)
     # The last word, the permalink and the button share a line: the icon never wraps on its own.
     last = _LAST_WORD.search(inner)
@@ -43,6 +45,29 @@ def _with_button(match: re.Match) -> str:
     return f'{start}{head}<span class="closer-heading-end">{word}{permalink}{button}</span>{end}'
 
 
+def _words(inner: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+
+
+def _name_from_heading(match: re.Match) -> str:
+    """A heading without a copy-link button (the page title, a glossary letter, a generated id) whose
+    permalink has no name yet."""
+    words = _words(match.group("inner"))
+    name = f"Link to section: {words}" if words else "Link to this section"
+    return match.group("before") + _named_permalink(match.group("permalink"), name)
+
+
+def _named_permalink(permalink: str, name: str) -> str:
+    """The permalink with an aria-label. It has no `title` (mkdocs.yml sets no `permalink_title`): Material's
+    tooltips (`content.tooltips`) build one for every element with a title, and on the glossary's 85
+    headings that machinery was most of the page's blocking time on a phone (issue 18)."""
+    return permalink.replace("<a ", f'<a aria-label="{html.escape(name, quote=True)}" ', 1)
+
+
+_UNNAMED_PERMALINK = re.compile(
+    r'(?P<before><h[1-6]\b[^>]*>(?P<inner>(?:(?!</h[1-6]>).)*?))(?P<permalink><a class="headerlink" href="[^"]*"[^>]*>)',
+    re.S,
+)
 _HEADING = re.compile(
     r'(?P<start><h(?P<level>[2-6])\b[^>]*?\sid="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)'
     r'(?P<permalink><a class="headerlink" href="#(?P=id)"[^>]*>.*?</a>)(?P<end></h(?P=level)>)',

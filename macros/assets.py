@@ -1,12 +1,12 @@
 """Our stylesheets and scripts as few files as a page needs: the source files stay separate for writing
 (docs/stylesheets/*.css, docs/javascripts/*.js, listed once in mkdocs.yml's extra_css and
 extra_javascript), and each build joins them, in that order, into one minified stylesheet and one
-minified script for every page, plus a stylesheet and a script for the pages that show a worksheet
-form or the safety page's saved-answers choices. Each file's name carries a hash of its text, so a
-browser may keep it for as long as it likes and still never runs an old copy.
+minified script for every page, plus a stylesheet and a script for the pages that need them (a
+worksheet form or the safety page's saved-answers choices; a card deck: PAGE_BUNDLES). Each file's
+name carries a hash of its text, so a browser may keep it as long as it likes and never runs an old copy.
 
-Pure functions; hooks/assets.py swaps the lists in mkdocs.yml for the bundles and adds the worksheet
-bundle to the pages that need it. Minified with rcssmin and rjsmin (no dependencies, pure Python).
+Pure functions; hooks/assets.py swaps the lists in mkdocs.yml for the bundles and adds the page
+bundles to the pages that need them. Minified with rcssmin and rjsmin (no dependencies, pure Python).
 """
 from __future__ import annotations
 
@@ -16,11 +16,16 @@ import re
 from dataclasses import dataclass
 
 FOLDER = "assets/closer"
-# Source files whose name starts with one of these go into the worksheet bundle, not every page's.
-WORKSHEET_SOURCES = ("worksheets",)
-# What a page carries when it needs the worksheet bundle: a worksheet's fields (class "ws-…") or the
-# safety page's choices about saved answers (data-closer-device).
-_NEEDS_WORKSHEET = re.compile(r'class="(?:[^"]*\s)?ws-|\sdata-closer-device[\s>=]')
+# Bundles only some pages load: source files whose name starts with the bundle's name go into it, not
+# into every page's. Each is loaded by the pages that carry one of its markers (a cheap substring test
+# first, then the pattern):
+#   worksheets  a worksheet's fields (class "ws-…") or the safety page's choices about saved answers
+#               (data-closer-device);
+#   cards       a conversation-card deck or its printable sheets (class "closer-card…", "closer-deck…").
+PAGE_BUNDLES: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
+    "worksheets": (("ws-", "data-closer-device"), re.compile(r'class="(?:[^"]*\s)?ws-|\sdata-closer-device[\s>=]')),
+    "cards": (("closer-card", "closer-deck"), re.compile(r'class="(?:[^"]*\s)?closer-(?:card|deck)')),
+}
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,10 @@ class Bundle:
     sources: tuple[str, ...]
 
 
-def is_worksheet_source(path: str) -> bool:
-    return posixpath.basename(path).startswith(WORKSHEET_SOURCES)
+def page_bundle_of(path: str) -> str | None:
+    """The page bundle a source file belongs to, or None for the bundle every page loads."""
+    name = posixpath.basename(path)
+    return next((bundle for bundle in PAGE_BUNDLES if name.startswith(bundle)), None)
 
 
 def minify(kind: str, text: str) -> str:
@@ -55,29 +62,37 @@ def bundle(name: str, kind: str, sources: list[tuple[str, str]]) -> Bundle:
 
 
 def bundles(css: list[tuple[str, str]], js: list[tuple[str, str]]) -> dict[str, Bundle]:
-    """'css' and 'js' for every page; 'worksheet-css' and 'worksheet-js' for the pages that need them
-    (absent when no source is a worksheet source)."""
+    """'css' and 'js' for every page; '<bundle>-css' and '<bundle>-js' (e.g. 'worksheets-css') for the
+    pages that need them (absent when no source belongs to that bundle)."""
     made = {}
     for kind, sources in (("css", css), ("js", js)):
-        common = [s for s in sources if not is_worksheet_source(s[0])]
-        only = [s for s in sources if is_worksheet_source(s[0])]
-        made[kind] = bundle("closer", kind, common)
-        if only:
-            made[f"worksheet-{kind}"] = bundle("worksheets", kind, only)
+        made[kind] = bundle("closer", kind, [s for s in sources if page_bundle_of(s[0]) is None])
+        for name in PAGE_BUNDLES:
+            only = [s for s in sources if page_bundle_of(s[0]) == name]
+            if only:
+                made[f"{name}-{kind}"] = bundle(name, kind, only)
     return made
 
 
-def needs_worksheet(html: str) -> bool:
-    return _NEEDS_WORKSHEET.search(html) is not None
+def needs(name: str, html: str) -> bool:
+    """Whether a page carries a marker of the page bundle `name`."""
+    words, pattern = PAGE_BUNDLES[name]
+    # The substring test first: the pattern alone cost a millisecond a page on pages without either.
+    return any(word in html for word in words) and pattern.search(html) is not None
 
 
-def with_worksheet_bundle(html: str, made: dict[str, Bundle]) -> str:
-    """The page with the worksheet stylesheet after our common one and the worksheet script after our
-    common script, at the same relative depth; unchanged if the page does not need them."""
-    if not needs_worksheet(html):
-        return html
+def with_page_bundles(html: str, made: dict[str, Bundle]) -> str:
+    """The page with each page bundle it needs: its stylesheet after our common one and its script after
+    our common script, at the same relative depth, in PAGE_BUNDLES order; unchanged if it needs none."""
+    for name in reversed(PAGE_BUNDLES):  # each goes right after the common file, so the last goes first
+        if needs(name, html):
+            html = _after_common(html, made, name)
+    return html
+
+
+def _after_common(html: str, made: dict[str, Bundle], name: str) -> str:
     for kind, tag in (("css", '<link rel="stylesheet" href="{}">'), ("js", '<script src="{}"></script>')):
-        extra = made.get(f"worksheet-{kind}")
+        extra = made.get(f"{name}-{kind}")
         if extra is None:
             continue
         common = made[kind].path

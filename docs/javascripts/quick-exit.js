@@ -3,8 +3,8 @@
    - the visit is replaced in the tab's history (location.replace), so Back does not return here;
    - no referrer is sent to the neutral site, and nothing is loaded from another host before leaving;
    - on pages marked `safety: true`, the Escape key leaves too, unless Material's search dialog is open (Escape closes it, as Material
-     intends) or a glossary explanation is showing, as a tooltip or as the term's popover
-     (glossary-popover.js): the first Escape closes it, the next one leaves;
+     intends) or a glossary term's popover is open (glossary-popover.js): the first Escape closes it,
+     the next one leaves;
    - if the reader asked for it on the safety page, every saved answer is erased first
      (window.closerAnswers, from worksheets.js). */
 (function () {
@@ -55,14 +55,6 @@
     return !!(toggle && toggle.checked);
   }
 
-  /* Material's tooltips have no Escape key of their own: close any that is showing, and say whether
-     there was one. */
-  function closeTooltips() {
-    var open = document.querySelectorAll(".md-tooltip2--active");
-    Array.prototype.forEach.call(open, function (tip) { tip.classList.remove("md-tooltip2--active"); });
-    return open.length > 0;
-  }
-
   /* Capture on window runs before Material's own key handler, so the search dialog is seen as it was
      when the key was pressed, not after Material has closed it. */
   window.addEventListener("keydown", function (event) {
@@ -72,7 +64,6 @@
     // A term's popover closes on this Escape (glossary-popover.js) and hands focus back to the term.
     if (document.querySelector(".closer-term-popover:not([hidden])")) return;
     event.preventDefault();
-    if (closeTooltips()) return;
     leave(control.href);
   }, true);
 })();

@@ -146,18 +146,17 @@ def section_heading(kind: Kind | None, kind_name: str, section_id: str, title: s
 
 
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 def visible_text(page_html: str) -> str:
     """The text of a page with tags removed, entities decoded and runs of white space made single."""
-    return _SPACE.sub(" ", htmllib.unescape(_TAG.sub(" ", page_html)))
+    return " ".join(htmllib.unescape(_TAG.sub(" ", page_html)).split())
 
 
 def writer_notes_shown(page_html: str, registry: dict[str, Source]) -> list[str]:
     """Ids of the sources whose writer_note appears in a built page: such notes are for writers only."""
     text = visible_text(page_html)
-    return [sid for sid, s in registry.items() if s.writer_note and _SPACE.sub(" ", s.writer_note.strip()) in text]
+    return [sid for sid, s in registry.items() if s.writer_note and " ".join(s.writer_note.split()) in text]
 
 
 def check_no_writer_notes(where: str, page_html: str, registry: dict[str, Source]) -> None:

@@ -51,7 +51,7 @@ class Linker:
                 continue
             slug = self._glossary_target(name, tag, glossary_url)
             if slug:
-                tag = self._with_tooltip(tag, slug)
+                tag = self._with_definition(tag, slug)
                 if slug not in used:
                     used.append(slug)
             out.append(tag)
@@ -77,7 +77,7 @@ class Linker:
         slug = href.group(1).split("#", 1)[1]
         return slug if slug in self.terms else None
 
-    def _with_tooltip(self, tag: str, slug: str) -> str:
+    def _with_definition(self, tag: str, slug: str) -> str:
         if re.search(r"\sdata-closer-definition=", tag):
             return tag
         if re.search(r'\sclass="', tag):

@@ -11,7 +11,7 @@ from .terms import GLOSSARY_PAGE, Term, by_slug
 
 
 def term_link(terms: list[Term], src_uri: str, slug: str, text: str | None = None) -> str:
-    """The Markdown link the `term` macro writes; the hook gives it its tooltip."""
+    """The Markdown link the `term` macro writes; the hook gives it its definition for the popover."""
     found = by_slug(terms).get(slug)
     if found is None:
         raise DataError(f"docs/{src_uri}: term({slug!r}) names no glossary term; use a slug from data/glossary.yml")

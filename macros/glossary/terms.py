@@ -65,7 +65,7 @@ def _entry(where: str, entry: object, pages) -> Term:
     if len(definition) > MAX_DEFINITION or not is_one_sentence(definition) or '"' in definition:
         raise DataError(
             f"{where}: 'definition' must be one sentence of at most {MAX_DEFINITION} characters ending in a full stop, "
-            f"without straight double quotes (it becomes a tooltip); got {len(definition)} characters: {definition!r}"
+            f"without straight double quotes (it rides on the link for the popover); got {len(definition)} characters: {definition!r}"
         )
     lists = {
         key: tuple(expect_text(where, key, value) for value in expect_list(where, key, entry[key]))

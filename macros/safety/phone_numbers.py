@@ -29,15 +29,14 @@ def hand_written_numbers(markdown: str, directory: Directory) -> list[tuple[int,
     short = sorted((k for k in known if len(k) < 7), key=len, reverse=True)
     spaced = [r"[ .-]?".join(k) for k in short]
     short_pattern = re.compile(r"(?<![\w,.–/-])(?:" + "|".join(spaced) + r")(?![\w–/-])") if spaced else None
-    found = []
-    for number, line in enumerate(body.splitlines(), offset + 1):
-        line = _MACRO.sub("", _DATE.sub("", line))
-        for match in _PHONE.finditer(line):
-            if len(digits(match.group())) >= 7:
-                found.append((number, match.group()))
-        if short_pattern:
-            for match in short_pattern.finditer(line):
-                found.append((number, match.group()))
+    # The whole body at once, not line by line (a tenth of the time): no pattern crosses a line end,
+    # and a match's line is counted only when there is one.
+    body = _MACRO.sub("", _DATE.sub("", body))
+    hits = [m for m in _PHONE.finditer(body) if len(m.group()) >= 7 and len(digits(m.group())) >= 7]
+    if short_pattern:
+        hits += list(short_pattern.finditer(body))
+    hits.sort(key=lambda m: m.start())
+    found = [(offset + 1 + body.count("\n", 0, m.start()), m.group()) for m in hits]
     return found
 
 

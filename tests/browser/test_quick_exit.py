@@ -1,6 +1,6 @@
 """The quick exit in Chromium, on every page marked as about safety: it is in the header with its
 "or press Esc" hint, Escape and a click both leave by replacing the history entry and sending no
-referrer, Escape is left to Material's search dialog and to an open tooltip first, and at 390 px,
+referrer, Escape is left to Material's search dialog and to a term's open popover first, and at 390 px,
 scrolled anywhere, the control sits over no text the reader could be reading.
 
 The neutral site is never contacted: its host is answered by a local stub, and any other foreign
@@ -157,21 +157,6 @@ def test_escape_on_an_open_term_popover_only_closes_it(page, base_url, exits):
     expect(popover).to_be_hidden()
     assert not leaving(page), "Escape left the page instead of closing the term's popover"
     expect(term).to_be_focused()
-    page.keyboard.press("Escape")
-    page.wait_for_url(EXIT)
-
-
-def test_escape_on_an_open_tooltip_only_closes_it(page, base_url, exits):
-    path = next(p for p in PAGES if p.startswith("approaches/"))
-    open_page(page, base_url, path)
-    # Glossary terms open a popover instead; the section permalinks keep Material's tooltip.
-    page.locator("article h2[id]").first.hover()
-    page.locator("article h2[id] a.headerlink").first.hover()
-    tip = page.locator(".md-tooltip2--active")
-    expect(tip).to_be_visible()
-    page.keyboard.press("Escape")
-    expect(tip).to_have_count(0)
-    assert not leaving(page), "Escape left the page instead of closing the tooltip"
     page.keyboard.press("Escape")
     page.wait_for_url(EXIT)
 

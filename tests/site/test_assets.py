@@ -1,6 +1,6 @@
 """Our stylesheets and scripts on the built site (hooks/assets.py, macros/assets.py): each page loads
 one stylesheet and one script of ours, the worksheet pair only where a worksheet form or the safety
-page's saved-answers choices are, and the bundles hold every rule and every script of the sources
+page's saved-answers choices are, the cards pair only on the decks, and the bundles hold every rule and every script of the sources
 listed in mkdocs.yml."""
 from __future__ import annotations
 
@@ -59,8 +59,11 @@ def test_the_bundles_hold_every_rule_of_the_sources(site):
     built = bundle_files(site)
     css = sources("extra_css")
     assert len(css) >= 5, "mkdocs.yml lists the stylesheets"
-    for name, paths in (("closer.css", [p for p in css if not assets.is_worksheet_source(p)]),
-                        ("worksheets.css", [p for p in css if assets.is_worksheet_source(p)])):
+    names = {None: "closer", **{b: b for b in assets.PAGE_BUNDLES}}
+    assert {assets.page_bundle_of(p) for p in css} == set(names), "every bundle has a stylesheet"
+    for bundle, name in names.items():
+        name += ".css"
+        paths = [p for p in css if assets.page_bundle_of(p) == bundle]
         expected = sum((rules((DOCS / p).read_text(encoding="utf-8")) for p in paths), Counter())
         got = rules(built[name])
         assert expected and got == expected, f"{name}: missing {list((expected - got).items())[:3]}, extra {list((got - expected).items())[:3]}"
@@ -69,9 +72,9 @@ def test_the_bundles_hold_every_rule_of_the_sources(site):
 def test_the_script_bundles_hold_every_source_script_and_parse(site, tmp_path):
     built = bundle_files(site)
     for path in sources("extra_javascript"):
-        name = "worksheets.js" if assets.is_worksheet_source(path) else "closer.js"
+        name = (assets.page_bundle_of(path) or "closer") + ".js"
         assert assets.minify("js", (DOCS / path).read_text(encoding="utf-8")).strip().rstrip(";") in built[name], path
-    for name in ("closer.js", "worksheets.js"):
+    for name in ("closer.js", "worksheets.js", "cards.js"):
         (tmp_path / name).write_text(built[name], encoding="utf-8")
         subprocess.run(["node", "--check", str(tmp_path / name)], check=True)
 
@@ -81,21 +84,32 @@ def test_sources_are_not_copied_into_the_site(site):
         assert not (site.root / path).exists(), f"{path} was copied as well as bundled"
 
 
-def test_worksheet_code_loads_only_where_it_is_needed(site):
-    with_worksheets, without = [], []
+def test_page_bundles_load_only_where_they_are_needed(site):
+    """The worksheet pair on worksheet forms and the safety page's choices; the cards pair on the decks."""
+    markers = {
+        "worksheets": lambda html: 'class="ws-' in html or re.search(r'class="[^"]* ws-', html) or "data-closer-device" in html,
+        "cards": lambda html: re.search(r'class="(?:[^"]* )?closer-(?:card|deck)', html),
+    }
+    assert set(markers) == set(assets.PAGE_BUNDLES)
+    loading = {name: [] for name in markers}
+    without = []
     for page in site.pages:
         html = (site.root / page).read_text(encoding="utf-8")
         loaded = ours(site, page)
         common = [p for p in loaded if "/closer." in "/" + p]
         assert len([p for p in common if p.endswith(".css")]) == 1 and len([p for p in common if p.endswith(".js")]) == 1, page
-        needs = 'class="ws-' in html or re.search(r'class="[^"]* ws-', html) or "data-closer-device" in html
-        has = [p for p in loaded if "/worksheets." in "/" + p]
-        (with_worksheets if has else without).append(str(page))
-        assert bool(has) == bool(needs), f"{page}: worksheet bundle {'loaded without need' if has else 'missing'}"
-        if has:
-            assert len(has) == 2
-    assert "safety/index.html" in with_worksheets, "the safety page's 'erase all my answers' needs worksheets.js"
-    assert sum(p.startswith("worksheets/") and p != "worksheets/index.html" for p in with_worksheets) >= 20
+        for name, needs in markers.items():
+            has = [p for p in loaded if f"/{name}." in "/" + p]
+            assert bool(has) == bool(needs(html)), f"{page}: {name} bundle {'loaded without need' if has else 'missing'}"
+            assert len(has) in (0, 2), f"{page}: {has}"
+            if has:
+                loading[name].append(str(page))
+        if len(loaded) == 2:
+            without.append(str(page))
+    assert "safety/index.html" in loading["worksheets"], "the safety page's 'erase all my answers' needs worksheets.js"
+    assert sum(p.startswith("worksheets/") and p != "worksheets/index.html" for p in loading["worksheets"]) >= 20
+    assert len(loading["cards"]) >= 8 and all(p.startswith("cards/") for p in loading["cards"])
+    assert "cards/index.html" not in loading["cards"]
     assert "index.html" in without and "glossary/index.html" in without and len(without) > 50
 
 

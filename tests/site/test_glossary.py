@@ -1,4 +1,4 @@
-"""The glossary in the built site: links with tooltips land on real anchors, and the page shows backlinks."""
+"""The glossary in the built site: links with their definitions land on real anchors, and the page shows backlinks."""
 from __future__ import annotations
 
 from collections import defaultdict

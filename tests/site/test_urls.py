@@ -229,6 +229,23 @@ def test_every_linkable_heading_has_a_copy_link_button(site):
     assert checked > 300 and not problems, "\n".join(problems)
 
 
+def test_every_permalink_is_named_and_has_no_title(site):
+    """No `title`, so no tooltip machinery (issue 18: it was most of the glossary's blocking time on a
+    phone); an aria-label with the heading's words instead of the bare pilcrow."""
+    checked, problems = 0, []
+    for page in site.pages:
+        for link in site.soup(page).select("a.headerlink"):
+            heading = link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"])
+            words = BeautifulSoup(str(heading), "html.parser")
+            for tag in words.select(".headerlink, button"):
+                tag.decompose()
+            expected = "Link to section: " + " ".join(words.get_text().split())
+            if link.has_attr("title") or link.get("aria-label") != expected:
+                problems.append(f"{page}#{heading.get('id')}: permalink {link.attrs}, expected aria-label={expected!r} and no title")
+            checked += 1
+    assert checked > 400 and not problems, "\n".join(problems[:10])
+
+
 def test_the_promised_practice_steps_have_the_button(site):
     heading = site.soup(Path("practices/mirroring/index.html")).select_one("h2#how-to-do-it")
     button = heading.select_one("button.closer-copylink")
@@ -241,7 +258,11 @@ def test_the_hook_adds_a_button_only_where_there_is_a_permalink():
     assert 'aria-label="Copy link to section: A &amp; B"' in hook.add_buttons(with_link)
     without = ('<h2 id="a-b">A</h2><h1 id="t">T<a class="headerlink" href="#t">&para;</a></h1>'
                '<h2 id="tag:trust">Trust<a class="headerlink" href="#tag:trust">&para;</a></h2>')
-    assert hook.add_buttons(without) == without
+    assert "closer-copylink" not in hook.add_buttons(without)
+    # Every permalink is named, those without a button too, and a heading without one is left alone.
+    assert hook.add_buttons(without) == without.replace(
+        '<a class="headerlink" href="#t">', '<a aria-label="Link to section: T" class="headerlink" href="#t">').replace(
+        '<a class="headerlink" href="#tag:trust">', '<a aria-label="Link to section: Trust" class="headerlink" href="#tag:trust">')
     classed = '<h2 class="x" id="c">C<a class="headerlink" href="#c">&para;</a></h2>'
     assert 'data-closer-anchor="c"' in hook.add_buttons(classed)
 
