@@ -2,7 +2,7 @@
 (docs/stylesheets/*.css, docs/javascripts/*.js, listed once in mkdocs.yml's extra_css and
 extra_javascript), and each build joins them, in that order, into one minified stylesheet and one
 minified script for every page, plus a stylesheet and a script for the pages that need them (a
-worksheet form or the safety page's saved-answers choices; a card deck: PAGE_BUNDLES). Each file's
+worksheet form or the safety page's saved-answers choices; a card deck; a handout: PAGE_BUNDLES). Each file's
 name carries a hash of its text, so a browser may keep it as long as it likes and never runs an old copy.
 
 Pure functions; hooks/assets.py swaps the lists in mkdocs.yml for the bundles and adds the page
@@ -21,10 +21,12 @@ FOLDER = "assets/closer"
 # first, then the pattern):
 #   worksheets  a worksheet's fields (class "ws-…") or the safety page's choices about saved answers
 #               (data-closer-device);
-#   cards       a conversation-card deck or its printable sheets (class "closer-card…", "closer-deck…").
+#   cards       a conversation-card deck or its printable sheets (class "closer-card…", "closer-deck…");
+#   therapists  a handout packet (class "closer-packet…").
 PAGE_BUNDLES: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
     "worksheets": (("ws-", "data-closer-device"), re.compile(r'class="(?:[^"]*\s)?ws-|\sdata-closer-device[\s>=]')),
     "cards": (("closer-card", "closer-deck"), re.compile(r'class="(?:[^"]*\s)?closer-(?:card|deck)')),
+    "therapists": (("closer-packet",), re.compile(r'class="(?:[^"]*\s)?closer-packet')),
 }
 
 

@@ -74,7 +74,7 @@ def test_the_script_bundles_hold_every_source_script_and_parse(site, tmp_path):
     for path in sources("extra_javascript"):
         name = (assets.page_bundle_of(path) or "closer") + ".js"
         assert assets.minify("js", (DOCS / path).read_text(encoding="utf-8")).strip().rstrip(";") in built[name], path
-    for name in ("closer.js", "worksheets.js", "cards.js"):
+    for name in sorted(n for n in built if n.endswith(".js")):
         (tmp_path / name).write_text(built[name], encoding="utf-8")
         subprocess.run(["node", "--check", str(tmp_path / name)], check=True)
 
@@ -89,6 +89,7 @@ def test_page_bundles_load_only_where_they_are_needed(site):
     markers = {
         "worksheets": lambda html: 'class="ws-' in html or re.search(r'class="[^"]* ws-', html) or "data-closer-device" in html,
         "cards": lambda html: re.search(r'class="(?:[^"]* )?closer-(?:card|deck)', html),
+        "therapists": lambda html: re.search(r'class="(?:[^"]* )?closer-packet', html),
     }
     assert set(markers) == set(assets.PAGE_BUNDLES)
     loading = {name: [] for name in markers}
@@ -101,7 +102,8 @@ def test_page_bundles_load_only_where_they_are_needed(site):
         for name, needs in markers.items():
             has = [p for p in loaded if f"/{name}." in "/" + p]
             assert bool(has) == bool(needs(html)), f"{page}: {name} bundle {'loaded without need' if has else 'missing'}"
-            assert len(has) in (0, 2), f"{page}: {has}"
+            files = [n for n in bundle_files(site) if n.startswith(f"{name}.")]
+            assert len(has) in (0, len(files)), f"{page}: {has}, expected none or all of {files}"
             if has:
                 loading[name].append(str(page))
         if len(loaded) == 2:
@@ -110,6 +112,7 @@ def test_page_bundles_load_only_where_they_are_needed(site):
     assert sum(p.startswith("worksheets/") and p != "worksheets/index.html" for p in loading["worksheets"]) >= 20
     assert len(loading["cards"]) >= 8 and all(p.startswith("cards/") for p in loading["cards"])
     assert "cards/index.html" not in loading["cards"]
+    assert len(loading["therapists"]) >= 20 and all(p.startswith("therapists/packets/") for p in loading["therapists"])
     assert "index.html" in without and "glossary/index.html" in without and len(without) > 50
 
 

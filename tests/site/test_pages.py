@@ -8,12 +8,14 @@ LEFTOVERS = re.compile(r"\{\{|\{%|Macro Rendering Error|Macro Syntax Error|_Macr
 
 
 def nav_targets(site):
-    home = Path("index.html")
+    """Every page the navigation links to, over all pages: with navigation.prune a page's navigation
+    opens only its own path, and shows each other nested section as one link into it."""
     targets = set()
-    for a in site.soup(home).select("nav.md-nav--primary a.md-nav__link[href]"):
-        resolved = site.resolve(home, a["href"])
-        if resolved:
-            targets.add(resolved[0])
+    for page in site.pages:
+        for a in site.soup(page).select("nav.md-nav--primary a.md-nav__link[href]"):
+            resolved = site.resolve(page, a["href"])
+            if resolved:
+                targets.add(resolved[0])
     return targets
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -165,8 +166,17 @@ def test_each_packet_has_a_pdf_with_its_steps_and_worksheets(site, concern):
 
 
 def test_packets_are_under_handouts_in_the_navigation_and_out_of_search(site, concerns):
-    nav = site.soup(HUB).select("nav.md-nav--primary a[href*='packets/']")
-    assert len({a["href"] for a in nav}) == len(concerns)
+    # navigation.prune: elsewhere the Handouts section is one link into it; on a handout, every handout.
+    hub_nav = site.soup(HUB).select("nav.md-nav--primary a[href*='packets/']")
+    assert [" ".join(a.get_text().split()) for a in hub_nav] == ["Handouts"]
+    packet = Path("therapists/packets") / concerns[0].id / "index.html"
+    nav = site.soup(packet).select("nav.md-nav--primary a[href]")
+    base = f"/therapists/packets/{concerns[0].id}/"
+    listed = {urljoin(base, a["href"]) for a in nav}
+    missing = sorted(c.id for c in concerns if f"/therapists/packets/{c.id}/" not in listed)
+    assert not missing, f"handouts missing from a handout's navigation: {missing}"
+    content = site.soup(HUB).select("article a[href*='packets/']")
+    assert {c.id for c in concerns} <= {a["href"].split("packets/")[1].strip("/") for a in content}, "the hub links every handout"
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if "packets" in d["location"]]
     assert any("therapists/" == d["location"] for d in index["docs"]), "negative control: the hub itself is searchable"
