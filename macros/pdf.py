@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import io
 import os
+import re
 import shutil
 import threading
 from contextlib import contextmanager
@@ -72,11 +73,11 @@ class Job:
         # Every key holds this file's size and modification time too: how a PDF is rendered (write
         # options, the finisher, the field font) lives here, so a change to it renders every PDF again.
         if self.inputs:
-            parts = [fingerprint(self.inputs), rendering_code_key()]
+            parts = [fingerprint(self.inputs), rendering_code_key(MACROS)]
         elif callable(self.documents):
             raise ValueError(f"{self.what}: a job that makes its documents on demand must name its inputs")
         else:
-            parts = [rendering_code_key(names=("pdf.py",)), *(p for d in self.documents for p in (d.css, d.html))]
+            parts = [rendering_code_key(MACROS, ("pdf.py",)), *(p for d in self.documents for p in (d.css, d.html))]
         digest = hashlib.sha256()
         for part in (_weasyprint_version(), str(self.forms), field_font_key() if self.forms else "", *parts):
             digest.update(part.encode("utf-8"))
@@ -345,6 +346,43 @@ def finish(document, pdf) -> None:
     """What each PDF gets after WeasyPrint has made it and before it is written."""
     one_field_per_radio_group(document, pdf)
     smaller_fonts(pdf)
+    shorter_drawing(pdf)
+
+
+# A decimal number in a drawing, not part of a name such as /a1.0; a drawing's text is in <hex> strings.
+DECIMAL = re.compile(rb"(?<![\w.])-?\d+\.\d+(?![\w.])")
+
+
+def _three_places(match: re.Match) -> bytes:
+    text = f"{float(match.group(0)):.3f}".rstrip("0").rstrip(".")
+    return b"0" if text == "-0" else text.encode("ascii")
+
+
+def shorter_drawing(pdf) -> None:
+    """Write the pages' drawing operators shorter, drawing the same: numbers to three decimal places
+    (WeasyPrint writes six; its unit is 0.75 pt, so the change is under a thousandth of a point), and
+    no zero spacing between a line's glyph strings ('<0048>0<0065>' is '<00480065>'). A line with a
+    literal (string) is left as it is."""
+    from weasyprint.pdf.stream import Stream
+
+    for obj in pdf.objects:
+        if not isinstance(obj, Stream):
+            continue
+        lines = b"\n".join(pydyf_bytes(item) for item in obj.stream).split(b"\n")
+        for i, line in enumerate(lines):
+            if b"(" in line:
+                continue
+            line = DECIMAL.sub(_three_places, line)
+            if line.endswith(b"] TJ"):
+                line = line.replace(b">0<", b"").replace(b">0]", b">]")
+            lines[i] = line
+        obj.stream = [b"\n".join(lines)]
+
+
+def pydyf_bytes(item) -> bytes:
+    from pydyf import _to_bytes
+
+    return _to_bytes(item)
 
 
 # Font tables a PDF viewer never reads: WeasyPrint's subsets keep them (about 0.4 KB a font, three
