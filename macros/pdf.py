@@ -185,15 +185,17 @@ def field_font_file() -> Path:
     raise DataError(f"the fillable PDFs need the font {FIELD_FONT_FILES[0]} (Debian's fonts-dejavu-core); it is missing")
 
 
-# How the field font is cut (fontTools subset options): no hinting, no layout tables (a field shows
-# typed text as it comes), no math table, and of the name table only the family, style, full and
-# PostScript names (DejaVu's is 10 KB of licence text). Part of the cache key (field_font_key).
+# How the field font is cut (fontTools subset options): no hinting; of the layout tables only kerning,
+# so the sheet's text (field_css) is spaced as in DejaVu Sans (the embedded copy loses the table again,
+# smaller_fonts: the spacing is in the PDF's text already); no math table; and of the name table only
+# the family, style, full and PostScript names (DejaVu's is 10 KB of licence text). Part of the cache
+# key (field_font_key).
 FIELD_FONT_OPTIONS = {
     "hinting": False,
     "layout_features": ["kern"],
     "name_IDs": [1, 2, 4, 6],
     "notdef_outline": True,
-    "drop_tables": ["FFTM", "DSIG", "GDEF", "GPOS", "GSUB", "MATH", "gasp"],
+    "drop_tables": ["FFTM", "DSIG", "MATH", "gasp"],
 }
 
 
