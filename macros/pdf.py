@@ -1,16 +1,19 @@
-"""The one way Closer makes a PDF: WeasyPrint, nothing fetched but data: URLs, and a file cache keyed
-by what the PDF is made from, so a PDF (and its HTML, QR codes included) is made again only when one of
-its inputs changed. Worksheet, handout and any future PDFs all come through `Batch` or `build`.
+"""The one way Closer makes a PDF: WeasyPrint, nothing fetched but data: URLs and DejaVu's font files,
+and a file cache keyed by what the PDF is made from, so a PDF (and its HTML, QR codes included) is made
+again only when one of its inputs changed. Worksheet, handout and any future PDFs all come through
+`Batch` or `build`.
 
 A job names its inputs (`Job.inputs`: the records it prints, the CSS text, the public address) and
 gives its documents as a function; the key hashes those inputs, the source files that turn them into
 HTML (RENDERING_CODE, by size and modification time, so they are never opened for it), the field font
-and WeasyPrint's version. Its HTML is rendered only when its cached file is missing.
+and WeasyPrint's version. A job given its HTML (a deck) is keyed on that HTML and on this file, where
+the rendering settings live. Its HTML is rendered only when its cached file is missing.
 
 Fillable PDFs embed the whole font of their fields (a reader may type any letter), and WeasyPrint
 embeds fonts used in forms whole: the fields get a font of their own, DejaVu Sans cut down to the Latin
-letters and punctuation (FIELD_TEXT), made once per process with fontTools, so each worksheet PDF is
-tens of kilobytes instead of 430.
+letters and punctuation (FIELD_TEXT), made once per process with fontTools, and the sheet's regular
+text prints in it too, so no second cut of DejaVu Sans is embedded. Every PDF then goes through
+`finish`: one field per radio group, fonts without the tables no viewer reads, drawings written short.
 """
 from __future__ import annotations
 

@@ -212,7 +212,7 @@ PDF_CUT_LINES = f"""
 
 def job(content: Content, deck: Deck, site_dir: Path, directory_urls: bool = True) -> Job:
     """The deck's PDF next to its page, /cards/<id>/<id>.pdf (beside cards/<id>.html in the offline
-    edition), printed with docs/stylesheets/cards.css."""
+    edition), printed with docs/stylesheets/cards.css and PDF_CUT_LINES."""
     return Job(
         name=deck.id,
         documents=(Document(pdf_html(content, deck), content.cards_css + PDF_CUT_LINES),),
