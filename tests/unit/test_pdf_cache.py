@@ -175,3 +175,21 @@ def test_a_build_writes_every_pdf_before_it_ends(tmp_path, monkeypatch):
     config.closer_pdfs.add("Test PDFs", [job], tmp_path / "cache")
     hook.on_post_build(config)
     assert job.target.read_bytes().startswith(b"%PDF") and hook._worker.thread is None
+
+
+def test_a_pdf_made_from_html_is_made_again_when_the_rendering_settings_change(tmp_path, monkeypatch):
+    code = tmp_path / "macros"
+    code.mkdir()
+    (code / "pdf.py").write_text("# write options")
+    monkeypatch.setattr(pdf, "MACROS", code)
+    job = pdf.Job("deck", (pdf.Document("<p>x</p>", "p {}"),), tmp_path / "deck.pdf", "the test deck")
+    before = job.key
+    (code / "pdf.py").write_text("# other write options")
+    assert job.key != before
+
+
+def test_keys_worked_out_in_one_pass_are_the_keys_worked_out_alone(content, tmp_path):
+    jobs = all_jobs(content, tmp_path)
+    alone = [job.key for job in jobs]
+    with pdf.one_pass():
+        assert [job.key for job in jobs] == alone
