@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"--only: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
     sizes = tuple(int(s) for s in args.sizes.split(","))
-    report: dict = {"meta": {**_meta(args.runs, sizes, only), "lighthouse_runs_each": args.lighthouse_runs}}
+    report: dict = {"meta": {**_meta(args.runs, sizes, only), "lighthouse_runs_each": args.lighthouse_runs,
+                             "serve_edits_each": args.serve_edits}}
     work = Path(tempfile.mkdtemp(prefix="closer-bench-"))
     started = time.monotonic()
     try:
@@ -99,14 +100,15 @@ def summary_rows(report: dict) -> list[tuple]:
     if pdf := report.get("pdfs"):
         cold, warm, edit, served = pdf["cold"], pdf["warm"], pdf["one_page_edited"], pdf["serve"]
         rows.append(("pdfs", f"cold cache: {cold.get('rendered')} worksheet PDFs rendered, s", cold.get("pdf_s"), "", ""))
-        if "handout_pdfs" in cold:
-            rows.append(("pdfs", f"cold cache: {cold['handout_rendered']} handout PDFs rendered, s", cold["handout_pdf_s"], "", ""))
+        for kind in ("handout", "card"):
+            if f"{kind}_pdfs" in cold:
+                rows.append(("pdfs", f"cold cache: {cold[f'{kind}_rendered']} {kind} PDFs rendered, s", cold[f"{kind}_pdf_s"], "", ""))
         for label, figures in (("warm cache", warm), ("one page edited", edit)):
-            rendered = figures.get("rendered", 0) + figures.get("handout_rendered", 0)
-            seconds = round(figures.get("pdf_s", 0) + figures.get("handout_pdf_s", 0), 2)
+            rendered = _every_part(figures, "rendered")
+            seconds = round(_every_part(figures, "pdf_s"), 2)
             rows.append(("pdfs", f"{label}: {rendered} PDFs rendered, PDF s", seconds, "0 rendered, ~0 s",
                          stats.verdict(rendered, 0)))
-        rendered = served.get("rebuild_rendered", 0) + served.get("rebuild_handout_rendered", 0)
+        rendered = _every_part(served, "rendered", "rebuild_")
         rows.append(("serve", f"rebuild after a page edit: {rendered} PDFs rendered, s", served["rebuild_s"],
                      "0 rendered", stats.verdict(rendered, 0)))
     if sizes := (report.get("pdfs") or {}).get("sizes"):
@@ -149,6 +151,11 @@ def summary_rows(report: dict) -> list[tuple]:
     return rows
 
 
+def _every_part(figures: dict, name: str, prefix: str = "") -> float:
+    """A figure summed over the PDF parts of bench.pdfs.pdf_figures: "rendered" + "handout_rendered" + ..."""
+    return sum(v for k, v in figures.items() if k.startswith(prefix) and (k == prefix + name or k.endswith(f"_{name}")))
+
+
 def _scores(scores: dict) -> str:
     return "/".join(str(scores[c]) for c in lighthouse.CATEGORIES)
 
@@ -187,8 +194,10 @@ def _meta(runs: int, sizes: tuple[int, ...], only: list[str]) -> dict:
 def _runs_note(meta: dict) -> str:
     load = ", ".join(f"{x:.1f}" for x in meta["load_average_before"])
     return (f"Runs: build {meta['build_runs_each']} each, alternating (after one warm-up each); scale 1 each at "
-            f"{', '.join(map(str, meta['scale_sizes']))} pages; Lighthouse {meta.get('lighthouse_runs_each', 1)} per page and form factor (median shown). "
-            f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time.")
+            f"{', '.join(map(str, meta['scale_sizes']))} pages; serve {meta.get('serve_edits_each', 3)} one-page edits each, alternating; "
+            f"Lighthouse {meta.get('lighthouse_runs_each', 1)} per page and form factor (median shown). "
+            f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time "
+            f"(for a serve edit, the serve process's, from the edit until the rebuild and its PDFs are done).")
 
 
 def _version(name: str) -> str | None:
