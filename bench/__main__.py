@@ -1,4 +1,4 @@
-"""`make bench`: build time, scale, worksheet PDFs, page weight and Lighthouse, against stock Material.
+"""`make bench`: build time, scale, worksheet PDFs, serving, page weight and Lighthouse, against stock Material.
 
 Prints one table and writes everything measured to bench/out/report.json (Lighthouse's own reports go
 to bench/out/lighthouse/). `python -m bench --only weight,lighthouse` runs some sections; see --help.
@@ -17,10 +17,10 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from . import buildtime, firstserve, lighthouse, linker, pdfs, project, scale, stats, stock, weight
+from . import buildtime, firstserve, lighthouse, linker, pdfs, project, scale, serve, stats, stock, weight
 
 OUT = Path(__file__).resolve().parent / "out"
-SECTIONS = ("build", "scale", "linker", "pdfs", "firstserve", "weight", "lighthouse")
+SECTIONS = ("build", "scale", "linker", "pdfs", "firstserve", "serve", "weight", "lighthouse")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"--only: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
     sizes = tuple(int(s) for s in args.sizes.split(","))
-    report: dict = {"meta": {**_meta(args.runs, sizes, only), "lighthouse_runs_each": args.lighthouse_runs}}
+    report: dict = {"meta": {**_meta(args.runs, sizes, only), "lighthouse_runs_each": args.lighthouse_runs,
+                             "serve_edits_each": args.serve_edits}}
     work = Path(tempfile.mkdtemp(prefix="closer-bench-"))
     started = time.monotonic()
     try:
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             _section(report, "pdfs", lambda: pdfs.measure(work))
         if "firstserve" in only:
             _section(report, "firstserve", lambda: firstserve.measure(work))
+        if "serve" in only:
+            _section(report, "serve", lambda: serve.measure(work, args.serve_edits))
         if {"weight", "lighthouse"} & set(only):
             sites = _built_sites(work)
             if "weight" in only:
@@ -95,17 +98,18 @@ def summary_rows(report: dict) -> list[tuple]:
     if link := report.get("linker"):
         rows.append(("linker", f"{link['pages']} pages x {link['terms']} terms, CPU s", link["cpu_s"], "", ""))
     if pdf := report.get("pdfs"):
-        cold, warm, edit, serve = pdf["cold"], pdf["warm"], pdf["one_page_edited"], pdf["serve"]
+        cold, warm, edit, served = pdf["cold"], pdf["warm"], pdf["one_page_edited"], pdf["serve"]
         rows.append(("pdfs", f"cold cache: {cold.get('rendered')} worksheet PDFs rendered, s", cold.get("pdf_s"), "", ""))
-        if "handout_pdfs" in cold:
-            rows.append(("pdfs", f"cold cache: {cold['handout_rendered']} handout PDFs rendered, s", cold["handout_pdf_s"], "", ""))
+        for kind in ("handout", "card"):
+            if f"{kind}_pdfs" in cold:
+                rows.append(("pdfs", f"cold cache: {cold[f'{kind}_rendered']} {kind} PDFs rendered, s", cold[f"{kind}_pdf_s"], "", ""))
         for label, figures in (("warm cache", warm), ("one page edited", edit)):
-            rendered = figures.get("rendered", 0) + figures.get("handout_rendered", 0)
-            seconds = round(figures.get("pdf_s", 0) + figures.get("handout_pdf_s", 0), 2)
+            rendered = _every_part(figures, "rendered")
+            seconds = round(_every_part(figures, "pdf_s"), 2)
             rows.append(("pdfs", f"{label}: {rendered} PDFs rendered, PDF s", seconds, "0 rendered, ~0 s",
                          stats.verdict(rendered, 0)))
-        rendered = serve.get("rebuild_rendered", 0) + serve.get("rebuild_handout_rendered", 0)
-        rows.append(("serve", f"rebuild after a page edit: {rendered} PDFs rendered, s", serve["rebuild_s"],
+        rendered = _every_part(served, "rendered", "rebuild_")
+        rows.append(("serve", f"rebuild after a page edit: {rendered} PDFs rendered, s", served["rebuild_s"],
                      "0 rendered", stats.verdict(rendered, 0)))
     if sizes := (report.get("pdfs") or {}).get("sizes"):
         rows.append(("pdfs", "largest worksheet PDF, KB", sizes["largest_worksheet_kb"], f"<= {sizes['target_worksheet_kb']}",
@@ -118,6 +122,15 @@ def summary_rows(report: dict) -> list[tuple]:
         rows.append(("serve", f"first serve, cold: all {first['real'].get('pdfs')} PDFs written, s",
                      first["real"].get("pdfs_done_s"), "after the first page", stats.verdict(
                          first["real"]["first_page_s"], first["real"].get("pdfs_done_s"))))
+    if rebuild := report.get("serve"):
+        wall, cpu, target = rebuild["median_edit_to_page_s"], rebuild["median_cpu_s"], rebuild["target_ratio"]
+        rows.append(("serve", "one-page edit until the page shows it, s (stock Material)",
+                     f"{wall['real']} ({wall['stock']})", "", ""))
+        rows.append(("serve", "one-page edit: rebuild CPU s (stock Material)", f"{cpu['real']} ({cpu['stock']})", "", ""))
+        rows.append(("serve", "one-page edit: real / stock, wall (median)", rebuild["ratio_wall"], f"<= {target}",
+                     stats.verdict(rebuild["ratio_wall"], target)))
+        rows.append(("serve", "one-page edit: real / stock, CPU (median)", rebuild["ratio_cpu"], f"<= {target}",
+                     stats.verdict(rebuild["ratio_cpu"], target)))
     if pages := report.get("weight", {}).get("pages"):
         target, stock_pages = report["weight"]["target_article_kib"], report["weight"].get("stock_pages", {})
         for name, page in pages.items():
@@ -136,6 +149,11 @@ def summary_rows(report: dict) -> list[tuple]:
                          f"{_scores(scores)} ({_scores(base) if base else '-'})", f"{lh['target']} each",
                          stats.verdict(low, lh["target"], higher_is_better=True)))
     return rows
+
+
+def _every_part(figures: dict, name: str, prefix: str = "") -> float:
+    """A figure summed over the PDF parts of bench.pdfs.pdf_figures: "rendered" + "handout_rendered" + ..."""
+    return sum(v for k, v in figures.items() if k.startswith(prefix) and (k == prefix + name or k.endswith(f"_{name}")))
 
 
 def _scores(scores: dict) -> str:
@@ -176,8 +194,10 @@ def _meta(runs: int, sizes: tuple[int, ...], only: list[str]) -> dict:
 def _runs_note(meta: dict) -> str:
     load = ", ".join(f"{x:.1f}" for x in meta["load_average_before"])
     return (f"Runs: build {meta['build_runs_each']} each, alternating (after one warm-up each); scale 1 each at "
-            f"{', '.join(map(str, meta['scale_sizes']))} pages; Lighthouse {meta.get('lighthouse_runs_each', 1)} per page and form factor (median shown). "
-            f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time.")
+            f"{', '.join(map(str, meta['scale_sizes']))} pages; serve {meta.get('serve_edits_each', 3)} one-page edits each, alternating; "
+            f"Lighthouse {meta.get('lighthouse_runs_each', 1)} per page and form factor (median shown). "
+            f"{meta['cpus']} CPUs, load average at start {load}. CPU time is the build process's user+system time "
+            f"(for a serve edit, the serve process's, from the edit until the rebuild and its PDFs are done).")
 
 
 def _version(name: str) -> str | None:
@@ -196,6 +216,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--only", help=f"comma-separated sections to run: {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--runs", type=int, default=5, help="timed builds of each site in the build section (default 5)")
+    parser.add_argument("--serve-edits", type=int, default=serve.EDITS,
+                        help=f"page edits under `mkdocs serve` for each site in the serve section (default {serve.EDITS}; the median is shown)")
     parser.add_argument("--lighthouse-runs", type=int, default=lighthouse.RUNS,
                         help=f"Lighthouse runs of each page, form factor and site (default {lighthouse.RUNS}; the median is shown)")
     parser.add_argument("--form-factors", default=",".join(lighthouse.FORM_FACTORS), help="Lighthouse form factors (default mobile,desktop)")

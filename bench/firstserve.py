@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 from . import project, stock
-from .pdfs import PDF_LINE, PDFS_DONE as DONE_LINE, _free_port, _wait_for
+from .pdfs import PDF_LINE, _free_port, wait_for_pdfs as _all_pdfs_written
 
 
 def measure(work: Path, timeout: float = 600) -> dict:
@@ -39,7 +39,7 @@ def first_serve(copy: Path, config: str, timeout: float, wait_for_pdfs: bool) ->
         first_page = _until_page(f"http://127.0.0.1:{port}/", started, timeout, server)
         figures = {"first_page_s": round(first_page, 1)}
         if wait_for_pdfs:
-            seen.append(_wait_for(lines, DONE_LINE, timeout))
+            seen.append(_all_pdfs_written(lines, "", timeout))
             figures["pdfs_done_s"] = round(time.perf_counter() - started, 1)
             figures["pdfs"] = sum(int(w) for _, w, _, _ in PDF_LINE.findall("".join(seen)))
             figures["progress_lines"] = len(re.findall(r"PDFs: \d+ of \d+", "".join(seen)))

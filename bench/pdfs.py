@@ -19,20 +19,22 @@ from pathlib import Path
 
 from . import project
 
-# Logged by hooks/worksheets.py ("Worksheet PDFs") and hooks/packets.py ("Handout PDFs").
-PDF_LINE = re.compile(r"(Worksheet|Handout) PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
+# Logged by hooks/pdfs.py for each part of the batch: "Worksheet PDFs", "Handout PDFs", "Card PDFs".
+PDF_LINE = re.compile(r"(\w+) PDFs: (\d+) written, (\d+) rendered anew, in ([\d.]+) s")
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 SERVING_LINE = re.compile(r"Serving on http")
-PDFS_DONE = re.compile(r"Handout PDFs: \d+ written")  # the last part hooks/pdfs.py writes
+# Under serve, hooks/pdfs.py logs "PDFs: N of N" after the last PDF, then the last part's PDF_LINE.
+PDFS_DONE = re.compile(r"PDFs: (\d+) of \1\b")
 EDITED_PAGE = "docs/foundations/trust.md"
 EDIT = "\nOne more sentence, added by the benchmark to see what a rebuild costs.\n"
 
 
 def pdf_figures(log: str) -> dict:
-    """Each PDF hook's own count and time from a build log: worksheets unprefixed, handouts prefixed."""
+    """Each PDF part's own count and time from a build log: worksheets unprefixed, the others prefixed
+    with their kind ("handout_rendered", "card_rendered")."""
     figures = {}
     for kind, written, rendered, seconds in PDF_LINE.findall(log):
-        prefix = "" if kind == "Worksheet" else "handout_"
+        prefix = "" if kind == "Worksheet" else f"{kind.lower()}_"
         figures.update({f"{prefix}pdfs": int(written), f"{prefix}rendered": int(rendered), f"{prefix}pdf_s": float(seconds)})
     return figures
 
@@ -80,6 +82,7 @@ def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     try:
         startup = _wait_for(lines, SERVING_LINE, timeout)
+        startup += wait_for_pdfs(lines, startup, timeout)  # so the rebuild's lines are the only ones after
         time.sleep(2)  # the watcher starts after the "Serving on" line; an earlier edit goes unseen
         edited = copy / EDITED_PAGE
         edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
@@ -87,9 +90,7 @@ def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
         rebuild = _wait_for(lines, BUILT_LINE, timeout)
         seen = time.perf_counter() - start
         # The PDFs are written after the build under serve (hooks/pdfs.py): collect their lines too.
-        # (The thread may finish before MkDocs prints its "built" line.)
-        if not PDFS_DONE.search(rebuild):
-            rebuild += _wait_for(lines, PDFS_DONE, timeout)
+        rebuild += wait_for_pdfs(lines, rebuild, timeout)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -98,6 +99,14 @@ def serve_rebuild(copy: Path, timeout: float = 180) -> dict:
         "rebuild_s": float(BUILT_LINE.search(rebuild)[1]), "edit_to_rebuilt_s": round(seen, 2),
         **{f"rebuild_{k}": v for k, v in pdf_figures(rebuild).items()},
     }
+
+
+def wait_for_pdfs(lines: queue.Queue, seen: str, timeout: float) -> str:
+    """Under serve, collect output until the background thread has written every PDF and logged its last
+    part; `seen` is what was collected already (the thread may finish before MkDocs' "built" line)."""
+    more = "" if PDFS_DONE.search(seen) else _wait_for(lines, PDFS_DONE, timeout)
+    after_done = (seen + more)[PDFS_DONE.search(seen + more).end():]
+    return more if PDF_LINE.search(after_done) else more + _wait_for(lines, PDF_LINE, timeout)
 
 
 def _wait_for(lines: queue.Queue, pattern: re.Pattern, timeout: float) -> str:
