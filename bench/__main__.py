@@ -63,8 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(stats.format_table(("section", "figure", "value", "target", "result"), summary_rows(report)))
     print(f"\n{_runs_note(report['meta'])}")
+    for name, error in report.get("errors", {}).items():
+        print(f"FAILED section {name}: {error.splitlines()[0]}")
     print(f"Full figures: {(OUT / 'report.json').relative_to(project.ROOT)}; took {report['meta']['total_s']} s.")
-    return 0
+    return 1 if report.get("errors") else 0
 
 
 def summary_rows(report: dict) -> list[tuple]:
@@ -163,7 +165,14 @@ def _scores(scores: dict) -> str:
 def _section(report: dict, name: str, run) -> None:
     print(f"bench: {name} ...", file=sys.stderr, flush=True)
     started = time.monotonic()
-    report[name] = run()
+    try:
+        figures = run()
+    except Exception as err:  # noqa: BLE001 - one failed section must not lose the others' figures
+        report.setdefault("errors", {})[name] = f"{type(err).__name__}: {err}"[:2000]
+        print(f"bench: {name} FAILED after {time.monotonic() - started:.1f} s: {type(err).__name__}: "
+              f"{str(err).splitlines()[0] if str(err) else ''}", file=sys.stderr, flush=True)
+        return
+    report[name] = figures
     report[name]["section_s"] = round(time.monotonic() - started, 1)
     print(f"bench: {name} done in {report[name]['section_s']} s", file=sys.stderr, flush=True)
 

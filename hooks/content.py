@@ -5,10 +5,9 @@ Each build (the first, and every rebuild under `make serve`) loads the whole con
 data from an earlier build survives. `watch:` in mkdocs.yml makes an edit to data/, macros/, hooks/ or
 overrides/ start a rebuild; a rebuild runs in the same Python process, so before it the `macros`
 package is reloaded in place, dependencies first: the edited code runs, and the hooks, which hold the
-same module objects, see it. MkDocs loads hook files once per process, so an edit to a hook itself
-A rebuild also reads mkdocs.yml and the hook files afresh: MkDocs keeps each hook module for the life of
-the process (an lru_cache in its Hooks option), so under serve that cache is cleared after the config is
-loaded, and the next rebuild runs the hook files as they are on disk. A tag-sort function named in
+same module objects, see it. A rebuild also reads mkdocs.yml and the hook files afresh: MkDocs keeps
+each hook module for the life of the process (an lru_cache in its Hooks option), so under serve that
+cache is cleared after the config is loaded, and the next rebuild runs the hook files as on disk. A tag-sort function named in
 mkdocs.yml (`!!python/name:`) is resolved before the reload, so an edit to it shows one rebuild late.
 A plain `mkdocs build` builds once and reloads nothing.
 """
