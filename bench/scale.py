@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.content import model
+
 from . import pdfs, project, stats, stock
 from .linker import FILLER, make_terms
 
@@ -53,7 +55,7 @@ def measure(work: Path, sizes: tuple[int, ...] = SIZES, terms: int = TERMS, seed
 
 def _one_size(copy: Path, size: int, terms: int, rng: random.Random, warm_up: bool) -> dict:
     glossary = _grow_glossary(copy, terms, rng)
-    existing = sum(1 for _ in (copy / "docs").rglob("*.md")) + len(stock.generated_pages("/"))
+    existing = sum(1 for _ in (copy / "docs").rglob("*.md")) + len(stock.generated_pages(model.load(copy, "/")))
     generated = max(size - existing, 0)
     forms = [form for term in glossary for form in term]
     source_id = next(iter(yaml.safe_load((copy / "data" / "sources.yml").read_text(encoding="utf-8"))))
