@@ -22,6 +22,7 @@ must not need; tinycss2 (already installed with WeasyPrint) does the parsing.
 from __future__ import annotations
 
 import hashlib
+import html as htmllib
 import json
 import os
 import re
@@ -31,7 +32,9 @@ from pathlib import Path
 import tinycss2
 
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
-_SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"]+)"', re.I)
+_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\ssrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))""", re.I)
+# A vendor-prefixed pseudo-class or pseudo-element: ::-moz-selection, :-webkit-autofill.
+_VENDOR = re.compile(r"::?-[a-z]+-")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Selector:
 
 @dataclass(frozen=True)
 class Rule:
-    around: tuple[str, ...]    # the at-rules it sits in, outermost first: ('@media screen{',)
+    around: tuple[tuple[int, str], ...]  # the blocks it sits in, outermost first: ((812, '@media screen{'),)
     selectors: tuple[Selector, ...] | None   # None: not a style rule, kept as written
     text: str                  # the declarations in braces, or the whole at-rule
 
@@ -65,7 +68,7 @@ class Usage:
         return known
 
     def knows_attribute(self, name: str, value: str) -> bool:
-        if (name, value) in self.attributes:
+        if (name, value) in self.attributes or (name, value.lower()) in self.attributes:
             return True
         return any(f"{q}{value}{q}" in self.scripts for q in "\"'`")
 
@@ -79,24 +82,42 @@ def rules(css: str) -> list[Rule]:
     return found
 
 
+def cache_key(css: str) -> str:
+    """The cache's name for a stylesheet's parse: its text, this module's code and tinycss2's version, so
+    a change to either never meets an old copy."""
+    from importlib.metadata import version
+
+    code = Path(__file__).read_text(encoding="utf-8") + version("tinycss2")
+    return hashlib.sha256((css + code).encode("utf-8")).hexdigest()[:16]
+
+
 def cached_rules(css: str, cache: Path) -> list[Rule]:
     """`rules(css)`, kept in `cache` as JSON under a hash of the text: reading Material's stylesheet
     took a tenth of a CPU second a build, and it changes only with Material's version."""
-    # Keyed on this module's code too, so a change to how rules are read never meets an old copy.
-    key = hashlib.sha256((css + Path(__file__).read_text(encoding="utf-8")).encode("utf-8")).hexdigest()[:16]
-    path = cache / f"{key}.json"
+    path = cache / f"{cache_key(css)}.json"
     try:
-        return [Rule(tuple(a), None if s is None else tuple(Selector(t, tuple(c), tuple(map(tuple, v))) for t, c, v in s), x)
-                for a, s, x in json.loads(path.read_text(encoding="utf-8"))]
+        return [_from_json(item) for item in json.loads(path.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
         pass  # not cached yet, or unreadable: parse again
     parsed = rules(css)
     cache.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_text(json.dumps([[r.around, None if r.selectors is None else [[s.text, s.classes, s.attributes] for s in r.selectors], r.text]
-                                   for r in parsed]), encoding="utf-8")
+    partial.write_text(json.dumps([_to_json(rule) for rule in parsed]), encoding="utf-8")
     partial.replace(path)
     return parsed
+
+
+def _to_json(rule: Rule) -> list:
+    selectors = None if rule.selectors is None else [[s.text, s.classes, s.attributes] for s in rule.selectors]
+    return [rule.around, selectors, rule.text]
+
+
+def _from_json(item: list) -> Rule:
+    around, selectors, text = item
+    return Rule(tuple((offset, opening) for offset, opening in around),
+                None if selectors is None else tuple(
+                    Selector(t, tuple(classes), tuple((n, v) for n, v in attributes)) for t, classes, attributes in selectors),
+                text)
 
 
 def attribute_names(parsed: list[Rule]) -> set[str]:
@@ -106,31 +127,38 @@ def attribute_names(parsed: list[Rule]) -> set[str]:
 
 def usage(pages: list[str], scripts: list[str], attributes: set[str]) -> Usage:
     """What the pages' HTML and the scripts they load hold, for `purge`. `attributes`: the names whose
-    values to collect (attribute_names of the stylesheets); class attributes are always read."""
+    values to collect (attribute_names of the stylesheets); class attributes are always read. Names are
+    matched in any case and values in any quoting, decoded, as a browser reads them."""
     classes: set[str] = set()
     values: set[tuple[str, str]] = set()
     inline: set[str] = set()
     # One pass per page for the class attributes and the other attributes asked about.
-    pattern = re.compile(r'\s(' + "|".join(map(re.escape, sorted(attributes | {"class"}))) + r')="([^"]*)"')
+    pattern = re.compile(r"\s(" + "|".join(map(re.escape, sorted(attributes | {"class"}))) + r")\s*=\s*"
+                         r"""(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
     for html in pages:
-        for name, value in pattern.findall(html):
+        for name, double, single, bare in pattern.findall(html):
+            value = double or single or bare
+            if "&" in value:
+                value = htmllib.unescape(value)
+            name = name.lower()
             if name == "class":
                 classes.update(value.split())
             else:
                 values.add((name, value))
+                values.add((name, value.lower()))  # some values (type, dir) match in any case
         inline.update(_INLINE_SCRIPT.findall(html))
     return Usage(classes, values, "\n".join(scripts + sorted(inline)))
 
 
 def script_sources(html: str) -> list[str]:
     """The src of every script a page loads, as written."""
-    return _SCRIPT_SRC.findall(html)
+    return ["".join(groups) for groups in _SCRIPT_SRC.findall(html)]
 
 
 def purge(parsed: list[Rule], used: Usage) -> str:
     """The stylesheet less every rule that no selector of it can match on this site."""
     out: list[str] = []
-    open_around: tuple[str, ...] = ()
+    open_around: tuple[tuple[int, str], ...] = ()
     for rule in parsed:
         if rule.selectors is None:
             kept_text = rule.text
@@ -138,13 +166,17 @@ def purge(parsed: list[Rule], used: Usage) -> str:
             kept = [s.text for s in rule.selectors if _may_match(s, used)]
             if not kept:
                 continue
+            if len(kept) < len(rule.selectors) and any(_VENDOR.search(s.text) for s in rule.selectors):
+                # A browser drops a whole rule with a selector it cannot read (::-moz-selection in
+                # Chromium); cutting that selector out would switch the rest of the rule on.
+                kept = [s.text for s in rule.selectors]
             kept_text = ",".join(kept) + rule.text
-        # Consecutive rules in the same @media share one block, as they did in the source.
+        # Rules of the same block (the same @media at the same place in the source) share it again.
         common = 0
         while common < min(len(open_around), len(rule.around)) and open_around[common] == rule.around[common]:
             common += 1
         out.append("}" * (len(open_around) - common))
-        out.extend(rule.around[common:])
+        out.extend(opening for _, opening in rule.around[common:])
         open_around = rule.around
         out.append(kept_text)
     out.append("}" * len(open_around))
@@ -163,7 +195,7 @@ def _may_match(selector: Selector, used: Usage) -> bool:
 _GROUPING = ("@media", "@supports", "@layer", "@container")
 
 
-def _scan(css: str, start: int, end: int, around: tuple[str, ...], found: list[Rule]) -> None:
+def _scan(css: str, start: int, end: int, around: tuple[tuple[int, str], ...], found: list[Rule]) -> None:
     """Cut css[start:end] into rules: a prelude, then a block in braces or, for a statement such as
     @charset or @import, a semicolon. Strings, comments and escapes are stepped over whole."""
     i = start
@@ -181,7 +213,7 @@ def _scan(css: str, start: int, end: int, around: tuple[str, ...], found: list[R
             continue
         close = _matching_brace(css, stop, end)
         if prelude.lower().startswith(_GROUPING):
-            _scan(css, stop + 1, close, around + (css[i:stop + 1],), found)
+            _scan(css, stop + 1, close, around + ((i, css[i:stop + 1]),), found)
         elif prelude.startswith("@"):
             found.append(Rule(around, None, css[i:close + 1]))
         else:

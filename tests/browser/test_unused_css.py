@@ -2,7 +2,8 @@
 exactly as Material's full stylesheets do: each page is loaded twice in Chromium, once as built and
 once with the full files answered in place of the purged ones, and every element's computed style
 (its ::before and ::after too) must be the same. Pages of every kind, at 390 px and at desktop width,
-in the light and the dark scheme, and with search open on results, whose markup only scripts make."""
+in the light and the dark scheme, printed, and with search open on results, whose markup only scripts
+make."""
 from __future__ import annotations
 
 import re
@@ -44,12 +45,13 @@ def full_stylesheets(route):
     route.fulfill(status=200, content_type="text/css", body=(MATERIAL_CSS / f"{name}.min.css").read_bytes())
 
 
-def styles(browser, url, viewport, scheme, full, search=None):
+def styles(browser, url, viewport, scheme, full, search=None, media="screen"):
     ctx = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
     try:
         if full:
             ctx.route(PURGED, full_stylesheets)
         page = ctx.new_page()
+        page.emulate_media(media=media)
         sheets = []
         page.on("response", lambda r: sheets.append(r.url) if PURGED.search(r.url) else None)
         page.goto(url, wait_until="load")
@@ -77,6 +79,15 @@ def test_the_purged_stylesheets_style_every_element_as_the_full_ones(browser, ba
     _, full = styles(browser, base_url + path, viewport, scheme, full=True)
     changed = differences(purged, full)
     assert not changed, f"{path or 'home'}: {len(changed)} elements styled differently, first {changed[:5]}"
+
+
+@pytest.mark.parametrize("path", ["foundations/trust/", "worksheets/daily-check-in/", "therapists/packets/not-heard/",
+                                  "cards/appreciation/"])
+def test_printed_pages_are_styled_as_with_the_full_stylesheets(browser, base_url, path):
+    _, purged = styles(browser, base_url + path, DESKTOP, "light", full=False, media="print")
+    _, full = styles(browser, base_url + path, DESKTOP, "light", full=True, media="print")
+    changed = differences(purged, full)
+    assert not changed, f"{path} on paper: {len(changed)} elements styled differently, first {changed[:5]}"
 
 
 def test_search_results_are_styled_as_with_the_full_stylesheets(browser, base_url):
