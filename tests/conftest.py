@@ -2,17 +2,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import BuiltSite, project
-
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
+from tests.support import ROOT, BuiltSite, copy_project, missing, project
 
 
 def mkdocs_build(project: Path, site_dir: Path, read_log: Path | None = None) -> subprocess.CompletedProcess:
@@ -56,10 +52,7 @@ def browser():
 
     path = chromium_path()
     if path is None:
-        reason = "no Chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+        missing("REQUIRE_BROWSER", "no Chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -72,18 +65,6 @@ def browser():
 def broken_copy(tmp_path):
     """Copy the project, lay a fixture's files over it, build it, and return the result."""
     def build(fixture: Path) -> subprocess.CompletedProcess:
-        project = tmp_path / "project"
-        for part in PROJECT_PARTS:
-            src = ROOT / part
-            if src.is_dir():
-                shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                project.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, project / part)
-        for src in fixture.rglob("*"):
-            if src.is_file() and src.name != "expected.txt":
-                dest = project / src.relative_to(fixture)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dest)
+        project = copy_project(tmp_path / "project", fixture=fixture)
         return mkdocs_build(project, tmp_path / "site")
     return build

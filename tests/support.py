@@ -27,6 +27,40 @@ PUBLIC = "https://closer-guide.org/"
 # Pages MkDocs and Material write that are not guide pages.
 NOT_PAGES = {"404.html"}
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+# What a copy of the project needs to build: the config and every input of the build.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
+
+
+def copy_project(dest: Path, parts=PROJECT_PARTS, fixture: Path | None = None, skip=("expected.txt",)) -> Path:
+    """Copy the project's `parts` to `dest`, then lay a fixture folder's files over it (bar the names in
+    `skip`, which describe the fixture); returns `dest`."""
+    import shutil
+
+    for part in parts:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / part)
+    for src in sorted(fixture.rglob("*")) if fixture else ():
+        if src.is_file() and src.name not in skip:
+            target = dest / src.relative_to(fixture)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target)
+    return dest
+
+
+def missing(requirement: str, reason: str):
+    """A tool a test needs is not on this machine: skip with the reason, or fail when the environment
+    variable `requirement` is "1" (.ci/run sets REQUIRE_BROWSER and REQUIRE_SERVER)."""
+    import os
+
+    import pytest
+
+    if os.environ.get(requirement) == "1":
+        pytest.fail(f"{requirement}=1 but {reason}")
+    pytest.skip(reason)
 
 
 def address(md: Path) -> str:

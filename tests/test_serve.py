@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import PROJECT_PARTS, ROOT
+from tests.support import PROJECT_PARTS, copy_project
 
 # (file, old text, new text, page whose HTML must then show the new text)
 EDITS = [
@@ -65,14 +64,7 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    project = tmp_path_factory.mktemp("serve") / "project"
-    for part in PROJECT_PARTS + (".cache",):
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            project.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, project / part)
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project", PROJECT_PARTS + (".cache",))
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     process = subprocess.Popen(

@@ -147,12 +147,5 @@
   window.addEventListener("resize", place);
   window.addEventListener("scroll", place, { passive: true });
 
-  // Material re-renders the page body on instant navigation; document$ fires for each page.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.closerOnEachPage(init);  // page.js: now, and on each page Material renders
 })();

